@@ -1,0 +1,38 @@
+package io.tracewell.epcis.format;
+
+import io.tracewell.epcis.model.DocumentHeader;
+import io.tracewell.epcis.model.EpcisEvent;
+
+/**
+ * Reads an EPCIS document one event at a time, so that a document of any size is read in bounded memory.
+ *
+ * <pre>{@code
+ * try (EpcisEventReader reader = EpcisFormats.reader(in)) {
+ *     DocumentHeader header = reader.header();
+ *     EpcisEvent event;
+ *     while ((event = reader.next()) != null) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Errors are {@link EpcisFormatException}s that say where and what was expected.
+ */
+public interface EpcisEventReader extends AutoCloseable {
+
+    Format format();
+
+    /**
+     * The document header: everything that precedes the event list. In JSON-LD, members that follow the event
+     * list are only known after the last event; {@link #header()} called again after {@link #next()} returned
+     * {@code null} includes them.
+     */
+    DocumentHeader header();
+
+    /** The next event, or {@code null} at the end of the event list. */
+    EpcisEvent next();
+
+    /** The location of the event most recently returned by {@link #next()}. */
+    SourceLocation lastEventLocation();
+
+    @Override
+    void close();
+}
