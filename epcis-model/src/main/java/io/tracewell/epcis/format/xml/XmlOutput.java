@@ -1,0 +1,219 @@
+package io.tracewell.epcis.format.xml;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The JDK's StAX writer with the namespace bookkeeping the EPCIS binding needs: unqualified standard elements
+ * (no default namespace is ever declared), prefixes chosen from the declarations in scope, and generated prefixes
+ * ({@code ns1}, {@code ns2}, ...) declared on the element that first needs an undeclared namespace. Optionally
+ * indents element content; text content is written exactly.
+ */
+final class XmlOutput {
+    private final XMLStreamWriter writer;
+    private final boolean indent;
+    /** Per open element: its namespace declarations (prefix to IRI). */
+    private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
+    /** Per open element: whether it has child elements (so its end tag goes on a new line when indenting). */
+    private final Deque<Boolean> hasChildren = new ArrayDeque<>();
+    private int generated;
+
+    XmlOutput(OutputStream out, boolean indent) {
+        try {
+            this.writer = XMLOutputFactory.newDefaultFactory()
+                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot create the XML writer", e);
+        }
+        this.indent = indent;
+    }
+
+    void startDocument() {
+        run(() -> {
+            writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            if (indent) {
+                writer.writeCharacters("\n");
+            }
+        });
+    }
+
+    /** Starts an unqualified element (the EPCIS binding's elementFormDefault is unqualified). */
+    void start(String localName) {
+        beforeStart();
+        run(() -> writer.writeStartElement(localName));
+        opened();
+    }
+
+    /** Starts an element in a namespace, declaring a prefix for it on this element if none is in scope. */
+    void start(QName name) {
+        if (name.getNamespaceURI().isEmpty()) {
+            start(name.getLocalPart());
+            return;
+        }
+        beforeStart();
+        String prefix = prefixInScope(name.getNamespaceURI(), name.getPrefix());
+        boolean declare = prefix == null;
+        String p = declare ? newPrefix(name.getPrefix()) : prefix;
+        run(() -> writer.writeStartElement(p, name.getLocalPart(), name.getNamespaceURI()));
+        opened();
+        if (declare) {
+            declare(p, name.getNamespaceURI());
+        }
+    }
+
+    /** Declares a prefix on the element just started. */
+    void declare(String prefix, String namespace) {
+        scopes.peek().put(prefix, namespace);
+        run(() -> writer.writeNamespace(prefix, namespace));
+    }
+
+    /** An attribute in no namespace. */
+    void attribute(String name, String value) {
+        if (value != null) {
+            run(() -> writer.writeAttribute(name, value));
+        }
+    }
+
+    /** An attribute in any namespace; a namespaced one needs a prefix, declared on this element if necessary. */
+    void attribute(QName name, String value) {
+        if (name.getNamespaceURI().isEmpty()) {
+            attribute(name.getLocalPart(), value);
+            return;
+        }
+        String p = prefixFor(name.getNamespaceURI(), name.getPrefix());
+        run(() -> writer.writeAttribute(p, name.getNamespaceURI(), name.getLocalPart(), value));
+    }
+
+    /** A prefix for the namespace, declared on the current element when none is in scope; for QName values. */
+    String prefixFor(String namespace, String preferred) {
+        String prefix = prefixInScope(namespace, preferred);
+        if (prefix == null || prefix.isEmpty()) {
+            prefix = newPrefix(preferred);
+            declare(prefix, namespace);
+        }
+        return prefix;
+    }
+
+    void text(String text) {
+        run(() -> writer.writeCharacters(text));
+    }
+
+    void end() {
+        boolean children = hasChildren.pop();
+        scopes.pop();
+        if (indent && children) {
+            newline(scopes.size());
+        }
+        run(writer::writeEndElement);
+    }
+
+    /** An unqualified element with text content; nothing when the text is null. */
+    void simple(String localName, String text) {
+        if (text == null) {
+            return;
+        }
+        start(localName);
+        text(text);
+        end();
+    }
+
+    void endDocument() {
+        run(() -> {
+            writer.writeEndDocument();
+            if (indent) {
+                writer.writeCharacters("\n");
+            }
+            writer.flush();
+        });
+    }
+
+    void flush() {
+        run(writer::flush);
+    }
+
+    void close() {
+        run(writer::close);
+    }
+
+    private void beforeStart() {
+        if (!hasChildren.isEmpty()) {
+            hasChildren.pop();
+            hasChildren.push(Boolean.TRUE);
+        }
+        if (indent && !scopes.isEmpty()) {
+            newline(scopes.size());
+        }
+    }
+
+    private void opened() {
+        scopes.push(new HashMap<>());
+        hasChildren.push(Boolean.FALSE);
+    }
+
+    private void newline(int depth) {
+        run(() -> writer.writeCharacters("\n" + "  ".repeat(depth)));
+    }
+
+    /** The prefix bound to the namespace in scope, preferring {@code preferred}; null when none is. */
+    private String prefixInScope(String namespace, String preferred) {
+        if (preferred != null && !preferred.isEmpty() && namespace.equals(lookup(preferred))) {
+            return preferred;
+        }
+        for (Map<String, String> scope : scopes) {
+            for (Map.Entry<String, String> e : scope.entrySet()) {
+                if (e.getValue().equals(namespace) && namespace.equals(lookup(e.getKey()))) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The namespace a prefix is bound to in scope (innermost declaration wins), or null. */
+    private String lookup(String prefix) {
+        Iterator<Map<String, String>> it = scopes.iterator();
+        while (it.hasNext()) {
+            String ns = it.next().get(prefix);
+            if (ns != null) {
+                return ns;
+            }
+        }
+        return null;
+    }
+
+    /** The preferred prefix when it is free in scope, otherwise the next generated one. */
+    private String newPrefix(String preferred) {
+        if (preferred != null && !preferred.isEmpty() && !preferred.startsWith("xml") && lookup(preferred) == null) {
+            return preferred;
+        }
+        String p;
+        do {
+            p = "ns" + (++generated);
+        } while (lookup(p) != null);
+        return p;
+    }
+
+    private interface XmlAction {
+        void run() throws XMLStreamException;
+    }
+
+    /** Writing fails when the output stream does; that is an I/O error, not a format error. */
+    private static void run(XmlAction action) {
+        try {
+            action.run();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("writing EPCIS XML failed: " + e.getMessage(), e));
+        }
+    }
+}
