@@ -1,0 +1,196 @@
+package io.tracewell.server;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tracewell.server.config.DatabaseSettings;
+import io.tracewell.server.config.HttpSettings;
+import io.tracewell.server.config.TracewellConfig;
+import io.tracewell.server.database.ConnectionSettings;
+import io.tracewell.server.database.DataSources;
+import io.tracewell.server.database.EmbeddedMariaDb;
+import io.tracewell.server.http.CamelHttpRuntime;
+import io.tracewell.server.http.DatabaseProbe;
+import io.tracewell.server.http.HealthHandler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of the running server with plain constructors, in dependency
+ * order, and takes them down in reverse order.
+ *
+ * <pre>
+ * configuration -> database (embedded MariaDB or external URL) -> connection pool
+ *               -> Vert.x -> Camel Main + HTTP server -> routes mounted on the Vert.x Router
+ * </pre>
+ *
+ * <p>{@link #start()} and {@link #close()} are synchronized, so a shutdown hook that fires during
+ * start-up waits for it and then releases whatever was started, the embedded database included.
+ */
+public final class TracewellServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TracewellServer.class);
+
+    private final TracewellConfig config;
+    private final Deque<Part> started = new ArrayDeque<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private EmbeddedMariaDb embeddedDatabase;
+    private HikariDataSource dataSource;
+    private Vertx vertx;
+    private CamelHttpRuntime camel;
+    private URI baseUri;
+    private boolean closing;
+
+    public TracewellServer(TracewellConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything; on failure, stops what had started and rethrows. */
+    public synchronized TracewellServer start() throws Exception {
+        if (closing || baseUri != null) {
+            throw new IllegalStateException("a server starts once");
+        }
+        try {
+            DatabaseSettings database = config.database();
+            ConnectionSettings connection;
+            if (database.embedded()) {
+                embeddedDatabase = track("embedded MariaDB", EmbeddedMariaDb.start(config.embeddedDatabase()));
+                connection = embeddedDatabase.connectionSettings();
+            } else {
+                connection = new ConnectionSettings(database.url().orElseThrow(), database.user(), database.password());
+            }
+            dataSource = track("connection pool", DataSources.pooled(connection, database));
+
+            HttpSettings http = config.http().port() == 0
+                    ? new HttpSettings(config.http().host(), FreePort.find())
+                    : config.http();
+            vertx = Vertx.vertx();
+            Vertx ownVertx = vertx;
+            AutoCloseable closeVertx = () -> ownVertx.close().toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            track("Vert.x", closeVertx);
+            camel = track("Camel and the HTTP server", CamelHttpRuntime.start(vertx, http));
+            mountRoutes(camel.router());
+
+            baseUri = URI.create("http://" + displayHost(http.host()) + ":" + http.port() + "/");
+            LOG.info("Tracewell {} listening on {} (database: {}); health at {}", TracewellVersion.get(), baseUri,
+                    describe(connection), baseUri.resolve(HealthHandler.PATH.substring(1)));
+            return this;
+        } catch (Exception | Error e) {
+            closeStarted();
+            closed.countDown();
+            throw e;
+        }
+    }
+
+    /**
+     * Every HTTP route of the server is mounted here. The EPCIS REST binding (capture, query,
+     * subscriptions) will be mounted beside the health check.
+     */
+    private void mountRoutes(Router router) {
+        String databaseMode = embeddedDatabase != null ? "embedded" : "external";
+        new HealthHandler(DatabaseProbe.selectOne(dataSource, 5), databaseMode, TracewellVersion.get()).mount(router);
+    }
+
+    /** The address clients use, e.g. {@code http://localhost:8080/}. */
+    public URI baseUri() {
+        return requireStarted(baseUri);
+    }
+
+    /** The HTTP server's router, for mounting Vert.x Web handlers. */
+    public Router router() {
+        return requireStarted(camel).router();
+    }
+
+    public Vertx vertx() {
+        return requireStarted(vertx);
+    }
+
+    public CamelContext camelContext() {
+        return requireStarted(camel).camelContext();
+    }
+
+    public DataSource dataSource() {
+        return requireStarted(dataSource);
+    }
+
+    /** The embedded MariaDB, when no database URL was configured. */
+    public Optional<EmbeddedMariaDb> embeddedDatabase() {
+        requireStarted(baseUri);
+        return Optional.ofNullable(embeddedDatabase);
+    }
+
+    /** Stops HTTP and Camel (graceful), Vert.x, the pool, then the embedded database. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        LOG.info("Tracewell is shutting down");
+        closeStarted();
+        closed.countDown();
+        LOG.info("Tracewell stopped");
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Something started that must be closed, with a name for the log. */
+    private record Part(String name, AutoCloseable closeable) {}
+
+    private <T extends AutoCloseable> T track(String name, T part) {
+        started.push(new Part(name, part));
+        return part;
+    }
+
+    private void closeStarted() {
+        while (!started.isEmpty()) {
+            Part part = started.pop();
+            try {
+                part.closeable().close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}: {}", part.name(), e.toString());
+            }
+        }
+    }
+
+    private <T> T requireStarted(T part) {
+        if (part == null || closing) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return part;
+    }
+
+    private String describe(ConnectionSettings connection) {
+        return embeddedDatabase != null
+                ? "embedded MariaDB on 127.0.0.1:" + embeddedDatabase.port() + ", data in "
+                        + embeddedDatabase.dataDirectory()
+                : "external " + withoutQuery(connection.url());
+    }
+
+    /** Query parameters may carry credentials; the log gets scheme, host, port and schema only. */
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    /** A wildcard bind address is not something to type into a browser. */
+    private static String displayHost(String host) {
+        return switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "localhost";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package io.tracewell.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The server's typed configuration, read once at start-up from a {@link ConfigSource}.
+ * Every key has a default in {@code application.properties}; {@link ConfigSource#environmentName} gives
+ * the environment variable that overrides it.
+ */
+public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase) {
+
+    public static final String HTTP_HOST = "tracewell.http.host";
+    public static final String HTTP_PORT = "tracewell.http.port";
+    public static final String DATA_DIR = "tracewell.data.dir";
+    public static final String DB_URL = "tracewell.db.url";
+    public static final String DB_USER = "tracewell.db.user";
+    public static final String DB_PASSWORD = "tracewell.db.password";
+    public static final String DB_POOL_SIZE = "tracewell.db.pool-size";
+    public static final String DB_CONNECTION_TIMEOUT_MS = "tracewell.db.connection-timeout-ms";
+    public static final String EMBEDDED_DB_PORT = "tracewell.embedded-db.port";
+    public static final String EMBEDDED_DB_NAME = "tracewell.embedded-db.name";
+
+    /** Reads and checks every key; the first bad value stops start-up with a {@link ConfigException}. */
+    public static TracewellConfig from(ConfigSource source) {
+        HttpSettings http = new HttpSettings(
+                source.require(HTTP_HOST).text().trim(),
+                integer(source, HTTP_PORT, 0, 65_535));
+        String url = source.text(DB_URL).orElse(null);
+        if (url != null && !url.startsWith("jdbc:mariadb:")) {
+            throw invalid(source.require(DB_URL), DB_URL, "a MariaDB JDBC URL starting with jdbc:mariadb://");
+        }
+        DatabaseSettings database = new DatabaseSettings(
+                Optional.ofNullable(url),
+                source.text(DB_USER),
+                source.raw(DB_PASSWORD).orElse(""),
+                integer(source, DB_POOL_SIZE, 1, 1_000),
+                Duration.ofMillis(integer(source, DB_CONNECTION_TIMEOUT_MS, 250, 600_000)));
+        EmbeddedDatabaseSettings embedded = new EmbeddedDatabaseSettings(
+                parse(source, DATA_DIR, "a directory path", text -> Path.of(text).toAbsolutePath().normalize()),
+                integer(source, EMBEDDED_DB_PORT, 0, 65_535),
+                parse(source, EMBEDDED_DB_NAME, "1-64 letters, digits or '_'", text -> {
+                    if (!EmbeddedDatabaseSettings.isDatabaseName(text)) {
+                        throw new IllegalArgumentException();
+                    }
+                    return text;
+                }));
+        return new TracewellConfig(http, database, embedded);
+    }
+
+    private static int integer(ConfigSource source, String key, int min, int max) {
+        return parse(source, key, "a whole number from " + min + " to " + max, text -> {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw new IllegalArgumentException();
+            }
+            return value;
+        });
+    }
+
+    private static <T> T parse(ConfigSource source, String key, String expected, Function<String, T> parser) {
+        ConfigSource.Value value = source.require(key);
+        try {
+            return parser.apply(value.text().trim());
+        } catch (IllegalArgumentException e) { // NumberFormatException and InvalidPathException included
+            throw invalid(value, key, expected);
+        }
+    }
+
+    private static ConfigException invalid(ConfigSource.Value value, String key, String expected) {
+        return new ConfigException(
+                key + " (from " + value.origin() + "): expected " + expected + ", got \"" + value.text() + "\"");
+    }
+}
