@@ -1,0 +1,192 @@
+package io.tracewell.epcis.hash;
+
+/**
+ * Which set of canonicalisation rules builds the pre-hash string. The rules of the CBV 2.0 "EPCIS Event Hash ID"
+ * algorithm were published together with a reference implementation whose output changed over time; partners
+ * that compare hash IDs must use the same profile. The version the profile produces is the {@code ?ver=} of the
+ * hash ID. See docs/hash.md for the rule-by-rule differences.
+ */
+public enum HashProfile {
+
+    /**
+     * CBV 2.0 as ratified (the default): canonical property order of CBV 2.0 (epcList before parentID, sourceList
+     * before destinationList, no certificationInfo, no {@code sensorElementList} token), GS1 Web Vocabulary terms
+     * under {@code https://ref.gs1.org/voc/}, timestamps rounded half-up to milliseconds, numbers in exact
+     * decimal, user extensions found inside readPoint, bizLocation and the sensor elements appended at the end
+     * of the string behind the path of their enclosing elements. This is what the reference implementation
+     * produces since 2026 (its pull request #123).
+     */
+    CBV_2_0("CBV2.0", Builder.ratified()),
+
+    /**
+     * What the reference implementation produced for {@code ?ver=CBV2.0} up to 2025, for comparing with partners
+     * that still run it: parentID before epcList, destinationList before sourceList, certificationInfo hashed,
+     * the {@code sensorElementList} token present, GS1 Web Vocabulary under {@code https://gs1.org/voc/},
+     * nested extensions inline, numbers through binary floating point, timestamps rounded half-even on
+     * microseconds, and {@code ! ( ) *} percent-encoded in Digital Link values. It carries the same
+     * {@code ?ver=CBV2.0} as {@link #CBV_2_0}, so the two cannot be told apart from the ID alone.
+     */
+    CBV_2_0_REFERENCE_2025("CBV2.0", Builder.ratified()
+            .parentIdBeforeEpcList()
+            .destinationBeforeSource()
+            .hashCertificationInfo()
+            .sensorElementListToken()
+            .vocabularyBase("https://gs1.org/voc/")
+            .nestedExtensionsInline()
+            .numbers(NumberStyle.BINARY_FLOATING_POINT)
+            .timeRounding(TimeRounding.HALF_EVEN_ON_MICROSECONDS)
+            .escaping(DigitalLinkEscaping.STRICT)),
+
+    /**
+     * The revised algorithm both reference implementations call CBV 2.1 (not ratified as of this writing): as
+     * {@link #CBV_2_0} but with the {@code sensorElementList} token, and user extensions inside readPoint,
+     * bizLocation and the sensor elements placed right after the standard fields of their enclosing element.
+     */
+    CBV_2_1_DRAFT("CBV2.1", Builder.ratified()
+            .sensorElementListToken()
+            .nestedExtensionsInline());
+
+    private final String version;
+    private final boolean epcListBeforeParentID;
+    private final boolean sourceBeforeDestination;
+    private final boolean hashesCertificationInfo;
+    private final boolean sensorElementListToken;
+    private final String vocabularyBase;
+    private final boolean nestedExtensionsInline;
+    private final NumberStyle numberStyle;
+    private final TimeRounding timeRounding;
+    private final DigitalLinkEscaping escaping;
+
+    HashProfile(String version, Builder b) {
+        this.version = version;
+        this.epcListBeforeParentID = b.epcListBeforeParentID;
+        this.sourceBeforeDestination = b.sourceBeforeDestination;
+        this.hashesCertificationInfo = b.hashesCertificationInfo;
+        this.sensorElementListToken = b.sensorElementListToken;
+        this.vocabularyBase = b.vocabularyBase;
+        this.nestedExtensionsInline = b.nestedExtensionsInline;
+        this.numberStyle = b.numberStyle;
+        this.timeRounding = b.timeRounding;
+        this.escaping = b.escaping;
+    }
+
+    /** The algorithm version written as {@code ?ver=} in the hash ID, e.g. {@code CBV2.0}. */
+    public String version() {
+        return version;
+    }
+
+    boolean epcListBeforeParentID() {
+        return epcListBeforeParentID;
+    }
+
+    boolean sourceBeforeDestination() {
+        return sourceBeforeDestination;
+    }
+
+    boolean hashesCertificationInfo() {
+        return hashesCertificationInfo;
+    }
+
+    boolean sensorElementListToken() {
+        return sensorElementListToken;
+    }
+
+    /** Where GS1 Web Vocabulary terms (sensor measurement and alert types, {@code gs1:} CURIEs) expand to. */
+    String vocabularyBase() {
+        return vocabularyBase;
+    }
+
+    boolean nestedExtensionsInline() {
+        return nestedExtensionsInline;
+    }
+
+    NumberStyle numberStyle() {
+        return numberStyle;
+    }
+
+    TimeRounding timeRounding() {
+        return timeRounding;
+    }
+
+    DigitalLinkEscaping escaping() {
+        return escaping;
+    }
+
+    /** How numeric values are rendered. */
+    enum NumberStyle {
+        /** Exact decimal: no trailing zeros, no exponent, no leading {@code +}. */
+        EXACT_DECIMAL,
+        /** Through an IEEE 754 double, the way the 2025 reference did (loses digits beyond ~17). */
+        BINARY_FLOATING_POINT
+    }
+
+    /** How fractions of a millisecond are rounded. */
+    enum TimeRounding {
+        /** Half-up on the fourth fraction digit and beyond, the CBV 2.0 rule. */
+        HALF_UP,
+        /** Digits beyond microseconds dropped, then half-even on microseconds, as the 2025 reference did. */
+        HALF_EVEN_ON_MICROSECONDS
+    }
+
+    /** Starts from the ratified rules; each method switches one rule to its 2025 or draft form. */
+    private static final class Builder {
+        private boolean epcListBeforeParentID = true;
+        private boolean sourceBeforeDestination = true;
+        private boolean hashesCertificationInfo;
+        private boolean sensorElementListToken;
+        private String vocabularyBase = "https://ref.gs1.org/voc/";
+        private boolean nestedExtensionsInline;
+        private NumberStyle numberStyle = NumberStyle.EXACT_DECIMAL;
+        private TimeRounding timeRounding = TimeRounding.HALF_UP;
+        private DigitalLinkEscaping escaping = DigitalLinkEscaping.ENCODE_URI_COMPONENT;
+
+        static Builder ratified() {
+            return new Builder();
+        }
+
+        Builder parentIdBeforeEpcList() {
+            epcListBeforeParentID = false;
+            return this;
+        }
+
+        Builder destinationBeforeSource() {
+            sourceBeforeDestination = false;
+            return this;
+        }
+
+        Builder hashCertificationInfo() {
+            hashesCertificationInfo = true;
+            return this;
+        }
+
+        Builder sensorElementListToken() {
+            sensorElementListToken = true;
+            return this;
+        }
+
+        Builder vocabularyBase(String base) {
+            vocabularyBase = base;
+            return this;
+        }
+
+        Builder nestedExtensionsInline() {
+            nestedExtensionsInline = true;
+            return this;
+        }
+
+        Builder numbers(NumberStyle style) {
+            numberStyle = style;
+            return this;
+        }
+
+        Builder timeRounding(TimeRounding rounding) {
+            timeRounding = rounding;
+            return this;
+        }
+
+        Builder escaping(DigitalLinkEscaping e) {
+            escaping = e;
+            return this;
+        }
+    }
+}
