@@ -23,6 +23,21 @@ final class ExtensionWriter {
         out.end();
     }
 
+    /**
+     * The value of a master data {@code attribute} element. Its schema type (AttributeType) is neither nillable nor
+     * a base for {@code xsi:type}, so a valid document can carry neither: a typed value is written as its text, a
+     * nil value as an empty element.
+     */
+    static void attributeValue(XmlOutput out, ExtensionValue value) {
+        if (value instanceof ExtensionElement.Simple simple) {
+            if (!simple.lexical().isEmpty()) {
+                out.text(simple.lexical());
+            }
+        } else if (value instanceof ExtensionElement.Complex) {
+            value(out, value);
+        }
+    }
+
     /** The attributes and content for a value, on the element just started. */
     static void value(XmlOutput out, ExtensionValue value) {
         if (value instanceof ExtensionElement.Simple simple) {

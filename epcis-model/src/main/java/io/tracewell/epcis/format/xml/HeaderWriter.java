@@ -106,7 +106,7 @@ final class HeaderWriter {
         for (VocabularyAttribute a : e.attributes()) {
             out.start("attribute");
             out.attribute("id", a.id());
-            ExtensionWriter.value(out, a.value());
+            ExtensionWriter.attributeValue(out, a.value());
             out.end();
         }
         if (!e.children().isEmpty()) {

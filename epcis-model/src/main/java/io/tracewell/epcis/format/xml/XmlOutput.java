@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLOutputFactory;
@@ -28,6 +30,7 @@ final class XmlOutput {
     /** Per open element: whether it has child elements (so its end tag goes on a new line when indenting). */
     private final Deque<Boolean> hasChildren = new ArrayDeque<>();
     private int generated;
+    private Pending pending;
 
     XmlOutput(OutputStream out, boolean indent) {
         try {
@@ -51,7 +54,7 @@ final class XmlOutput {
     /** Starts an unqualified element (the EPCIS binding's elementFormDefault is unqualified). */
     void start(String localName) {
         beforeStart();
-        run(() -> writer.writeStartElement(localName));
+        pending = new Pending(null, localName, null);
         opened();
     }
 
@@ -65,7 +68,7 @@ final class XmlOutput {
         String prefix = prefixInScope(name.getNamespaceURI(), name.getPrefix());
         boolean declare = prefix == null;
         String p = declare ? newPrefix(name.getPrefix()) : prefix;
-        run(() -> writer.writeStartElement(p, name.getLocalPart(), name.getNamespaceURI()));
+        pending = new Pending(p, name.getLocalPart(), name.getNamespaceURI());
         opened();
         if (declare) {
             declare(p, name.getNamespaceURI());
@@ -75,13 +78,13 @@ final class XmlOutput {
     /** Declares a prefix on the element just started. */
     void declare(String prefix, String namespace) {
         scopes.peek().put(prefix, namespace);
-        run(() -> writer.writeNamespace(prefix, namespace));
+        decorate(() -> writer.writeNamespace(prefix, namespace));
     }
 
     /** An attribute in no namespace. */
     void attribute(String name, String value) {
         if (value != null) {
-            run(() -> writer.writeAttribute(name, value));
+            decorate(() -> writer.writeAttribute(name, value));
         }
     }
 
@@ -92,7 +95,7 @@ final class XmlOutput {
             return;
         }
         String p = prefixFor(name.getNamespaceURI(), name.getPrefix());
-        run(() -> writer.writeAttribute(p, name.getNamespaceURI(), name.getLocalPart(), value));
+        decorate(() -> writer.writeAttribute(p, name.getNamespaceURI(), name.getLocalPart(), value));
     }
 
     /** A prefix for the namespace, declared on the current element when none is in scope; for QName values. */
@@ -106,12 +109,18 @@ final class XmlOutput {
     }
 
     void text(String text) {
+        flushPending(false);
         run(() -> writer.writeCharacters(text));
     }
 
+    /** Ends the current element; one without content is written as an empty-element tag. */
     void end() {
         boolean children = hasChildren.pop();
         scopes.pop();
+        if (pending != null) {
+            flushPending(true);
+            return;
+        }
         if (indent && children) {
             newline(scopes.size());
         }
@@ -129,6 +138,7 @@ final class XmlOutput {
     }
 
     void endDocument() {
+        flushPending(true);
         run(() -> {
             writer.writeEndDocument();
             if (indent) {
@@ -147,6 +157,7 @@ final class XmlOutput {
     }
 
     private void beforeStart() {
+        flushPending(false);
         if (!hasChildren.isEmpty()) {
             hasChildren.pop();
             hasChildren.push(Boolean.TRUE);
@@ -163,6 +174,53 @@ final class XmlOutput {
 
     private void newline(int depth) {
         run(() -> writer.writeCharacters("\n" + "  ".repeat(depth)));
+    }
+
+    /** Namespace declarations and attributes go on the element that is still open for them. */
+    private void decorate(XmlAction action) {
+        if (pending == null) {
+            throw new IllegalStateException("attributes and namespace declarations must follow a start tag");
+        }
+        pending.decorations.add(action);
+    }
+
+    /** Writes the start tag held back until it was known whether the element has content. */
+    private void flushPending(boolean empty) {
+        Pending p = pending;
+        if (p == null) {
+            return;
+        }
+        pending = null;
+        run(() -> {
+            if (p.namespace == null) {
+                if (empty) {
+                    writer.writeEmptyElement(p.localName);
+                } else {
+                    writer.writeStartElement(p.localName);
+                }
+            } else if (empty) {
+                writer.writeEmptyElement(p.prefix, p.localName, p.namespace);
+            } else {
+                writer.writeStartElement(p.prefix, p.localName, p.namespace);
+            }
+            for (XmlAction d : p.decorations) {
+                d.run();
+            }
+        });
+    }
+
+    /** A start tag not yet written: {@code namespace} is null for an unqualified element. */
+    private static final class Pending {
+        final String prefix;
+        final String localName;
+        final String namespace;
+        final List<XmlAction> decorations = new ArrayList<>();
+
+        Pending(String prefix, String localName, String namespace) {
+            this.prefix = prefix;
+            this.localName = localName;
+            this.namespace = namespace;
+        }
     }
 
     /** The prefix bound to the namespace in scope, preferring {@code preferred}; null when none is. */
