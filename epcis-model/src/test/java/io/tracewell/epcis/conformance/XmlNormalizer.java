@@ -28,7 +28,9 @@ import org.w3c.dom.Node;
  *   <li>Standard fields: times as instants, quantities and sensor values as numbers, CBV and GS1 vocabulary values
  *       after mapping URN and Web URI to one form ({@link StandardFields}).</li>
  *   <li>An empty standard list element ({@code <epcList/>}) is the same as an absent one: EPCIS 2.0 makes every
- *       such list optional, and an empty list says nothing.</li>
+ *       such list optional, and an empty list says nothing. Likewise a nil standard element
+ *       ({@code <quantity xsi:nil="true"/>}, allowed by the 2.0 schema's QuantityElementType): the abstract model
+ *       (EPCIS 2.0 §7.3.3.3) knows an optional quantity only as present or absent.</li>
  * </ul>
  *
  * <p>Order: siblings of the same name keep their order (EPCIS lists, repeated extension elements); the relative
@@ -118,8 +120,10 @@ final class XmlNormalizer {
         } else {
             canonicalText = written;
         }
-        if (!inExtension && e.getNamespaceURI() == null && LIST_CONTAINERS.contains(local)
-                && attributes.isEmpty() && children.isEmpty() && written.isEmpty()) {
+        boolean empty = children.isEmpty() && written.isEmpty();
+        if (!inExtension && e.getNamespaceURI() == null && empty
+                && (attributes.isEmpty() && LIST_CONTAINERS.contains(local)
+                    || attributes.size() == 1 && attributes.containsKey(NormalizedXml.key(XSI, "nil")))) {
             return null;
         }
         return new NormalizedXml(NormalizedXml.key(e.getNamespaceURI(), local), e.getTagName(), attributes,

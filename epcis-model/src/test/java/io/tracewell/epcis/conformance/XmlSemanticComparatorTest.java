@@ -213,6 +213,18 @@ class XmlSemanticComparatorTest {
     }
 
     @Test
+    void aNilStandardElementEqualsAnAbsentOneButANilExtensionDoesNot() {
+        assertThat(compareWith("<quantity>200</quantity>", "")).isPresent();
+        String withoutQuantity = DOCUMENT.replace("<quantity>200</quantity>", "");
+        String nilQuantity = DOCUMENT.replace("<quantity>200</quantity>", "<quantity xsi:nil=\"true\"/>");
+        assertThat(comparator.compare(withoutQuantity, nilQuantity)).isEmpty();
+        Difference d = compareWith("<example:myField xsi:type=\"xsd:string\">value</example:myField>",
+                "<example:myField xsi:nil=\"true\"/>").orElseThrow();
+        assertThat(d.location()).isEqualTo(EVENT + "/example:myField");
+        assertThat(d.problem()).isEqualTo("unexpected attribute ({http://www.w3.org/2001/XMLSchema-instance}nil)");
+    }
+
+    @Test
     void rejectsMalformedXmlSayingWhere() {
         assertThatThrownBy(() -> comparator.compare(DOCUMENT, "<a>\n  <b></a>"))
                 .isInstanceOf(IllegalArgumentException.class)
