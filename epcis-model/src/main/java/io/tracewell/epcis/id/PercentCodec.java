@@ -99,8 +99,11 @@ final class PercentCodec {
                     pendingLength = 0;
                 }
                 if (!allowedRaw(c, urn)) {
-                    throw loc.error("character " + AiValidator.show(c) + " must be percent-encoded in "
-                            + (urn ? "an EPC URI" : "a URI"), i - from);
+                    boolean escapable = ESCAPED.indexOf(c) >= 0 || !urn && c > 0x20 && c < 0x7f;
+                    throw loc.error("character " + AiValidator.show(c) + (escapable
+                            ? " must be written " + String.format("%%%02X", (int) c) + " in " + (urn ? "an EPC URI"
+                                    : "a URI")
+                            : " not allowed in " + (urn ? "an EPC URI" : "a URI")), i - from);
                 }
                 sb.append(c);
             }
