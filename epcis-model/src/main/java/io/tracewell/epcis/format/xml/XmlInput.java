@@ -82,13 +82,11 @@ final class XmlInput implements AutoCloseable {
         if (text != null && BARE_DOCTYPE.matcher(text.strip()).matches()) {
             return;
         }
-        // StAX reports the position after the declaration; point at its start instead.
+        // StAX reports a position after the declaration, and its column is not reliable there; the line on which
+        // the declaration starts is.
         Location end = reader.getLocation();
-        String decl = text == null ? "" : text;
-        int newlines = (int) decl.chars().filter(c -> c == '\n').count();
-        SourceLocation start = newlines == 0
-                ? SourceLocation.of(end.getLineNumber(), Math.max(1, end.getColumnNumber() - decl.length()))
-                : SourceLocation.of(end.getLineNumber() - newlines, 0);
+        int newlines = text == null ? 0 : (int) text.chars().filter(c -> c == '\n').count();
+        SourceLocation start = SourceLocation.of(Math.max(0, end.getLineNumber() - newlines), 0);
         throw new EpcisFormatException(start, "DTDs are not allowed (XXE / entity expansion protection)",
                 "a document without a DOCTYPE, or a bare <!DOCTYPE name> without internal subset or external ID");
     }
