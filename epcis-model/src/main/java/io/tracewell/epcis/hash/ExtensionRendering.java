@@ -18,10 +18,20 @@ import javax.xml.namespace.QName;
  * type is not known.
  */
 final class ExtensionRendering {
-    private final ValueCanonicaliser values;
+    /** {@code rdfs:comment}: a note for readers, not event data; the reference leaves it out of the hash. */
+    private static final QName COMMENT = new QName("http://www.w3.org/2000/01/rdf-schema#", "comment");
 
-    ExtensionRendering(ValueCanonicaliser values) {
+    private final ValueCanonicaliser values;
+    private final String masterDataNamespace;
+
+    ExtensionRendering(ValueCanonicaliser values, String masterDataNamespace) {
         this.values = values;
+        this.masterDataNamespace = masterDataNamespace;
+    }
+
+    /** False for elements that are not hashed (comments). */
+    static boolean isHashed(ExtensionElement element) {
+        return !COMMENT.equals(element.name());
     }
 
     /** The extensions rendered and sorted, concatenated; empty when there are none. */
@@ -31,7 +41,9 @@ final class ExtensionRendering {
         }
         List<String> rendered = new ArrayList<>(extensions.size());
         for (ExtensionElement e : extensions) {
-            rendered.add(render(e));
+            if (isHashed(e)) {
+                rendered.add(render(e));
+            }
         }
         return CodePointOrder.sortedConcat(rendered);
     }
@@ -51,7 +63,9 @@ final class ExtensionRendering {
             }
         } else if (value instanceof ExtensionElement.Complex) {
             for (ExtensionElement child : ((ExtensionElement.Complex) value).children()) {
-                members.add(render(child));
+                if (isHashed(child)) {
+                    members.add(render(child));
+                }
             }
         }
         // Nil: the name alone, like an empty value.
@@ -67,8 +81,11 @@ final class ExtensionRendering {
         return sb.append(CodePointOrder.sortedConcat(members)).toString();
     }
 
-    private static void name(StringBuilder sb, QName name) {
+    private void name(StringBuilder sb, QName name) {
         String ns = name.getNamespaceURI();
+        if (CbvMasterData.isMasterDataNamespace(ns)) {
+            ns = masterDataNamespace;
+        }
         if (ns != null && !ns.isEmpty()) {
             sb.append('{').append(ns).append('}');
         }

@@ -20,22 +20,25 @@ public enum HashProfile {
 
     /**
      * What the reference implementation produced for {@code ?ver=CBV2.0} up to 2025, for comparing with partners
-     * that still run it: parentID before epcList, destinationList before sourceList, certificationInfo hashed,
-     * the {@code sensorElementList} token present, GS1 Web Vocabulary under {@code https://gs1.org/voc/},
+     * that still run it: parentID before epcList, bizTransactionList, destinationList and sourceList after the
+     * sensor block (sorted by name with ILMD and the extensions), certificationInfo and a sensor report's bizRules
+     * hashed, the {@code sensorElementList} token present, GS1 Web Vocabulary under {@code https://gs1.org/voc/},
      * nested extensions inline, numbers through binary floating point, timestamps rounded half-even on
      * microseconds, and {@code ! ( ) *} percent-encoded in Digital Link values. It carries the same
      * {@code ?ver=CBV2.0} as {@link #CBV_2_0}, so the two cannot be told apart from the ID alone.
      */
     CBV_2_0_REFERENCE_2025("CBV2.0", Builder.ratified()
             .parentIdBeforeEpcList()
-            .destinationBeforeSource()
+            .transactionAndTransferListsAfterSensors()
             .hashCertificationInfo()
+            .hashSensorReportBizRules()
             .sensorElementListToken()
             .vocabularyBase("https://gs1.org/voc/")
             .nestedExtensionsInline()
             .numbers(NumberStyle.BINARY_FLOATING_POINT)
             .timeRounding(TimeRounding.HALF_EVEN_ON_MICROSECONDS)
-            .escaping(DigitalLinkEscaping.STRICT)),
+            .escaping(DigitalLinkEscaping.STRICT)
+            .masterDataNamespace(CbvMasterData.JSON_LD_PREFIX_IRI)),
 
     /**
      * The revised algorithm both reference implementations call CBV 2.1 (not ratified as of this writing): as
@@ -48,26 +51,30 @@ public enum HashProfile {
 
     private final String version;
     private final boolean epcListBeforeParentID;
-    private final boolean sourceBeforeDestination;
+    private final boolean transactionAndTransferListsAfterSensors;
     private final boolean hashesCertificationInfo;
+    private final boolean hashesSensorReportBizRules;
     private final boolean sensorElementListToken;
     private final String vocabularyBase;
     private final boolean nestedExtensionsInline;
     private final NumberStyle numberStyle;
     private final TimeRounding timeRounding;
     private final DigitalLinkEscaping escaping;
+    private final String masterDataNamespace;
 
     HashProfile(String version, Builder b) {
         this.version = version;
         this.epcListBeforeParentID = b.epcListBeforeParentID;
-        this.sourceBeforeDestination = b.sourceBeforeDestination;
+        this.transactionAndTransferListsAfterSensors = b.transactionAndTransferListsAfterSensors;
         this.hashesCertificationInfo = b.hashesCertificationInfo;
+        this.hashesSensorReportBizRules = b.hashesSensorReportBizRules;
         this.sensorElementListToken = b.sensorElementListToken;
         this.vocabularyBase = b.vocabularyBase;
         this.nestedExtensionsInline = b.nestedExtensionsInline;
         this.numberStyle = b.numberStyle;
         this.timeRounding = b.timeRounding;
         this.escaping = b.escaping;
+        this.masterDataNamespace = b.masterDataNamespace;
     }
 
     /** The algorithm version written as {@code ?ver=} in the hash ID, e.g. {@code CBV2.0}. */
@@ -79,12 +86,25 @@ public enum HashProfile {
         return epcListBeforeParentID;
     }
 
-    boolean sourceBeforeDestination() {
-        return sourceBeforeDestination;
+    /**
+     * The 2025 reference did not recognise bizTransactionList, sourceList and destinationList in XML and hashed
+     * them like user extensions: after the sensor block, sorted by name together with ILMD and the event-level
+     * extensions (hence destinations before sources).
+     */
+    boolean transactionAndTransferListsAfterSensors() {
+        return transactionAndTransferListsAfterSensors;
     }
 
     boolean hashesCertificationInfo() {
         return hashesCertificationInfo;
+    }
+
+    /**
+     * {@code bizRules} on a sensor report (allowed by the JSON schema, absent from the XML schema and from the CBV
+     * property order): the 2026 reference leaves it out, the 2025 reference hashed it like an extension.
+     */
+    boolean hashesSensorReportBizRules() {
+        return hashesSensorReportBizRules;
     }
 
     boolean sensorElementListToken() {
@@ -112,6 +132,15 @@ public enum HashProfile {
         return escaping;
     }
 
+    /**
+     * How the CBV master data namespace is written in extension names: the XML namespace
+     * {@code urn:epcglobal:cbv:mda} (what the model holds for both bindings), or the JSON-LD context's prefix IRI
+     * {@code urn:epcglobal:cbv:mda:}, which the 2025 reference wrote for JSON-LD input.
+     */
+    String masterDataNamespace() {
+        return masterDataNamespace;
+    }
+
     /** How numeric values are rendered. */
     enum NumberStyle {
         /** Exact decimal: no trailing zeros, no exponent, no leading {@code +}. */
@@ -131,14 +160,16 @@ public enum HashProfile {
     /** Starts from the ratified rules; each method switches one rule to its 2025 or draft form. */
     private static final class Builder {
         private boolean epcListBeforeParentID = true;
-        private boolean sourceBeforeDestination = true;
+        private boolean transactionAndTransferListsAfterSensors;
         private boolean hashesCertificationInfo;
+        private boolean hashesSensorReportBizRules;
         private boolean sensorElementListToken;
         private String vocabularyBase = "https://ref.gs1.org/voc/";
         private boolean nestedExtensionsInline;
         private NumberStyle numberStyle = NumberStyle.EXACT_DECIMAL;
         private TimeRounding timeRounding = TimeRounding.HALF_UP;
         private DigitalLinkEscaping escaping = DigitalLinkEscaping.ENCODE_URI_COMPONENT;
+        private String masterDataNamespace = CbvMasterData.XML_NAMESPACE;
 
         static Builder ratified() {
             return new Builder();
@@ -149,13 +180,18 @@ public enum HashProfile {
             return this;
         }
 
-        Builder destinationBeforeSource() {
-            sourceBeforeDestination = false;
+        Builder transactionAndTransferListsAfterSensors() {
+            transactionAndTransferListsAfterSensors = true;
             return this;
         }
 
         Builder hashCertificationInfo() {
             hashesCertificationInfo = true;
+            return this;
+        }
+
+        Builder hashSensorReportBizRules() {
+            hashesSensorReportBizRules = true;
             return this;
         }
 
@@ -186,6 +222,11 @@ public enum HashProfile {
 
         Builder escaping(DigitalLinkEscaping e) {
             escaping = e;
+            return this;
+        }
+
+        Builder masterDataNamespace(String namespace) {
+            masterDataNamespace = namespace;
             return this;
         }
     }

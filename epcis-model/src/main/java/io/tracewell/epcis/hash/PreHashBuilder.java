@@ -28,7 +28,7 @@ final class PreHashBuilder {
     PreHashBuilder(HashProfile profile, IdentifierNormaliser identifiers) {
         this.profile = profile;
         this.values = new ValueCanonicaliser(profile, identifiers);
-        this.extensions = new ExtensionRendering(values);
+        this.extensions = new ExtensionRendering(values, profile.masterDataNamespace());
         this.sensors = new SensorRendering(profile, values, extensions);
     }
 
@@ -75,28 +75,34 @@ final class PreHashBuilder {
         if (bizLocation != null) {
             sb.append(location("bizLocation", bizLocation.id(), bizLocation.extensions()));
         }
-        sb.append(bizTransactions(why.bizTransactionList()));
-        if (profile.sourceBeforeDestination()) {
-            sb.append(sourceDestinations("sourceList", "source", where.sourceList()));
-            sb.append(sourceDestinations("destinationList", "destination", where.destinationList()));
+        String transactions = bizTransactions(why.bizTransactionList());
+        String sources = sourceDestinations("sourceList", "source", where.sourceList());
+        String destinations = sourceDestinations("destinationList", "destination", where.destinationList());
+        List<String> sortedAtEnd = new ArrayList<>();
+        if (profile.transactionAndTransferListsAfterSensors()) {
+            sortedAtEnd.addAll(List.of(transactions, sources, destinations));
         } else {
-            sb.append(sourceDestinations("destinationList", "destination", where.destinationList()));
-            sb.append(sourceDestinations("sourceList", "source", where.sourceList()));
+            sb.append(transactions).append(sources).append(destinations);
         }
         sb.append(sensors.block(event.sensorElementList()));
 
-        trailing(sb, event, what, where);
+        trailing(sb, event, what, where, sortedAtEnd);
         return sb.toString();
     }
 
     /**
      * After the standard fields: ILMD, then (CBV 2.0) the user extensions found inside readPoint, bizLocation and
-     * the sensor elements behind the names of their enclosing elements, then the event-level user extensions
-     * sorted together with fields that are outside the property order.
+     * the sensor elements behind the names of their enclosing elements, then the event-level user extensions,
+     * sorted together with whatever the profile hashes like an extension.
      */
-    private void trailing(StringBuilder sb, EpcisEvent event, WhatFields what, Where where) {
-        if (what.ilmd() != null && !what.ilmd().elements().isEmpty()) {
-            sb.append("ilmd").append(extensions.sorted(what.ilmd().elements()));
+    private void trailing(StringBuilder sb, EpcisEvent event, WhatFields what, Where where,
+                          List<String> sortedAtEnd) {
+        String ilmd = what.ilmd() == null || what.ilmd().elements().isEmpty()
+                ? "" : "ilmd" + extensions.sorted(what.ilmd().elements());
+        if (profile.transactionAndTransferListsAfterSensors()) {
+            sortedAtEnd.add(ilmd);
+        } else {
+            sb.append(ilmd);
         }
         if (!profile.nestedExtensionsInline()) {
             if (where.readPoint() != null && !where.readPoint().extensions().isEmpty()) {
@@ -107,15 +113,16 @@ final class PreHashBuilder {
             }
             sb.append(sensors.nestedExtensions(event.sensorElementList()));
         }
-        List<String> rest = new ArrayList<>(event.extensions().size() + 1);
         for (ExtensionElement e : event.extensions()) {
-            rest.add(extensions.render(e));
+            if (ExtensionRendering.isHashed(e)) {
+                sortedAtEnd.add(extensions.render(e));
+            }
         }
-        String outside = sensors.reportFieldsOutsideOrder(event.sensorElementList());
-        if (!outside.isEmpty()) {
-            rest.add(outside);
+        if (profile.hashesSensorReportBizRules()) {
+            sortedAtEnd.add(sensors.reportFieldsOutsideOrder(event.sensorElementList()));
         }
-        sb.append(CodePointOrder.sortedConcat(rest));
+        sortedAtEnd.removeIf(String::isEmpty);
+        sb.append(CodePointOrder.sortedConcat(sortedAtEnd));
     }
 
     private String identifierList(String container, List<String> identifiers) {

@@ -77,9 +77,10 @@ final class SensorRendering {
     }
 
     /**
-     * {@code bizRules} on a sensor report is allowed by the JSON schema but is not in the CBV property order; like
-     * any element outside the order it is hashed with the event-level extensions, behind its path
-     * ({@code sensorElementListsensorElementsensorReportbizRules=…}), which is what the reference does.
+     * {@code bizRules} on a sensor report is allowed by the JSON schema but is not in the CBV property order. The
+     * 2025 reference hashed it like an event-level extension, behind its path
+     * ({@code sensorElementListsensorElementsensorReportbizRules=…}); see
+     * {@link HashProfile#hashesSensorReportBizRules()}.
      */
     String reportFieldsOutsideOrder(List<SensorElement> elements) {
         List<String> perElement = new ArrayList<>();
