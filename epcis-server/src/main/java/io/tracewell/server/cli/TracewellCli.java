@@ -16,8 +16,12 @@ public final class TracewellCli {
     private TracewellCli() {}
 
     public static CommandLine create() {
-        CommandLine commandLine = new CommandLine(new TracewellCommand());
-        // Registered after the subcommands exist, so that every one of them gets the converters.
+        return configure(new CommandLine(new TracewellCommand()));
+    }
+
+    /** Applies the shared settings to a command line whose subcommands are all added already. */
+    static CommandLine configure(CommandLine commandLine) {
+        // Converters reach only the subcommands that exist when they are registered.
         commandLine.registerConverter(InputSource.class, InputSource::of);
         commandLine.registerConverter(OutputTarget.class, OutputTarget::of);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -149,8 +149,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         try {
             ManagedProcessBuilder builder = processBuilder(binaries, Executable.InstallDB);
             builder.addArgument("--no-defaults", false);
-            pathArgument(builder, "--basedir", binaries.getBaseDir());
-            pathArgument(builder, "--datadir", binaries.getDataDir());
+            // The install script splits paths at spaces; paths relative to its working directory (the
+            // base directory) contain only our own names, so a data directory may have spaces in it.
+            Path base = binaries.getBaseDir().toPath();
+            builder.addArgument("--basedir=.", false);
+            builder.addArgument("--datadir=" + base.relativize(binaries.getDataDir().toPath()), false);
             builder.addArgument("--force", false);
             builder.addArgument("--skip-name-resolve", false);
             if (runningAsRoot()) {

@@ -31,7 +31,7 @@ public final class CamelHttpRuntime implements AutoCloseable {
      * Starts Camel and the HTTP server on {@code http}'s host and port, which must be a concrete port: the
      * router is registered under a name made from the configured port.
      */
-    public static CamelHttpRuntime start(Vertx vertx, HttpSettings http) throws Exception {
+    public static CamelHttpRuntime start(Vertx vertx, HttpSettings http) {
         if (http.port() == 0) {
             throw new IllegalArgumentException("choose the HTTP port before starting Camel");
         }
@@ -66,7 +66,7 @@ public final class CamelHttpRuntime implements AutoCloseable {
 
     /** Stops Camel gracefully: in-flight exchanges get up to the shutdown timeout, then the HTTP server closes. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         main.stop();
     }
 }

@@ -1,0 +1,139 @@
+package io.tracewell.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class TracewellConfigTest {
+
+    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+
+    @Test
+    void defaultsStartTheEmbeddedDatabaseUnderTheWorkingDirectory() {
+        TracewellConfig config = TracewellConfig.from(ConfigSource.defaultsWith(Map.of()));
+
+        assertThat(config.http()).isEqualTo(new HttpSettings("0.0.0.0", 8080));
+        assertThat(config.database().embedded()).isTrue();
+        assertThat(config.database().poolSize()).isEqualTo(10);
+        assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.embeddedDatabase()).isEqualTo(new EmbeddedDatabaseSettings(
+                Path.of("").toAbsolutePath().resolve("tracewell-data"), 0, "tracewell"));
+    }
+
+    @Test
+    void environmentOverridesDefaultsSystemPropertiesOverrideEnvironmentOptionsOverrideAll() {
+        Properties systemProperties = new Properties();
+        systemProperties.setProperty("tracewell.http.port", "9002");
+        systemProperties.setProperty("tracewell.http.host", "127.0.0.1");
+        Map<String, String> environment = Map.of(
+                "TRACEWELL_HTTP_PORT", "9001",
+                "TRACEWELL_HTTP_HOST", "10.0.0.1",
+                "TRACEWELL_DB_URL", "jdbc:mariadb://db.example:3306/tracewell",
+                "TRACEWELL_DB_USER", "epcis",
+                "TRACEWELL_EMBEDDED_DB_PORT", "3310");
+
+        TracewellConfig config = TracewellConfig.from(ConfigSource.layered(
+                defaults(), environment, systemProperties, Map.of("tracewell.http.port", "9003")));
+
+        assertThat(config.http()).isEqualTo(new HttpSettings("127.0.0.1", 9003));
+        assertThat(config.database().url()).hasValue("jdbc:mariadb://db.example:3306/tracewell");
+        assertThat(config.database().user()).hasValue("epcis");
+        assertThat(config.embeddedDatabase().port()).isEqualTo(3310);
+    }
+
+    @Test
+    void environmentNamesAreUpperCaseWithUnderscores() {
+        assertThat(ConfigSource.environmentName("tracewell.embedded-db.port")).isEqualTo("TRACEWELL_EMBEDDED_DB_PORT");
+        assertThat(ConfigSource.environmentName("tracewell.data.dir")).isEqualTo("TRACEWELL_DATA_DIR");
+    }
+
+    @Test
+    void anEmptyDatabaseUrlKeepsTheEmbeddedDatabase() {
+        TracewellConfig config = TracewellConfig.from(ConfigSource.layered(
+                defaults(), Map.of("TRACEWELL_DB_URL", "  "), new Properties(), Map.of()));
+
+        assertThat(config.database().embedded()).isTrue();
+    }
+
+    @Test
+    void aBadNumberNamesTheVariableItCameFromAndWhatWasExpected() {
+        ConfigSource source = ConfigSource.layered(
+                defaults(), Map.of("TRACEWELL_HTTP_PORT", "80a"), new Properties(), Map.of());
+
+        assertThatThrownBy(() -> TracewellConfig.from(source))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("tracewell.http.port (from environment variable TRACEWELL_HTTP_PORT):"
+                        + " expected a whole number from 0 to 65535, got \"80a\"");
+    }
+
+    @Test
+    void aNumberOutOfRangeIsRejected() {
+        ConfigSource source = ConfigSource.defaultsWith(Map.of("tracewell.db.connection-timeout-ms", "100"));
+
+        assertThatThrownBy(() -> TracewellConfig.from(source))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("tracewell.db.connection-timeout-ms (from command-line option):"
+                        + " expected a whole number from 250 to 600000, got \"100\"");
+    }
+
+    @Test
+    void aDatabaseUrlMustBeAMariaDbJdbcUrl() {
+        Properties systemProperties = new Properties();
+        systemProperties.setProperty("tracewell.db.url", "mysql://db:3306/x");
+        ConfigSource source = ConfigSource.layered(defaults(), NO_ENVIRONMENT, systemProperties, Map.of());
+
+        assertThatThrownBy(() -> TracewellConfig.from(source))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("tracewell.db.url (from system property tracewell.db.url):"
+                        + " expected a MariaDB JDBC URL starting with jdbc:mariadb://, got \"mysql://db:3306/x\"");
+    }
+
+    @Test
+    void anEmbeddedDatabaseNameMustNeedNoQuoting() {
+        ConfigSource source = ConfigSource.defaultsWith(Map.of("tracewell.embedded-db.name", "epcis;drop"));
+
+        assertThatThrownBy(() -> TracewellConfig.from(source))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("tracewell.embedded-db.name (from command-line option):"
+                        + " expected 1-64 letters, digits or '_', got \"epcis;drop\"");
+    }
+
+    @Test
+    void thePasswordIsKeptAsGivenAndNeverPrinted() {
+        ConfigSource source = ConfigSource.layered(
+                defaults(), Map.of("TRACEWELL_DB_URL", "jdbc:mariadb://db/x", "TRACEWELL_DB_PASSWORD", " s3cret "),
+                new Properties(), Map.of());
+
+        DatabaseSettings database = TracewellConfig.from(source).database();
+
+        assertThat(database.password()).isEqualTo(" s3cret ");
+        assertThat(database.toString()).doesNotContain("s3cret").contains("password=<hidden>");
+    }
+
+    @Test
+    void environmentVariablesForUnknownKeysAreIgnored() {
+        ConfigSource source = ConfigSource.layered(
+                defaults(), Map.of("TRACEWELL_HTTP_PORTS", "1"), new Properties(), Map.of());
+
+        assertThat(source.find("tracewell.http.ports")).isEmpty();
+        assertThat(TracewellConfig.from(source).http().port()).isEqualTo(8080);
+    }
+
+    private static Properties defaults() {
+        Properties defaults = new Properties();
+        ConfigSource shipped = ConfigSource.defaultsWith(Map.of());
+        for (String key : new String[] {
+            TracewellConfig.HTTP_HOST, TracewellConfig.HTTP_PORT, TracewellConfig.DATA_DIR, TracewellConfig.DB_URL,
+            TracewellConfig.DB_USER, TracewellConfig.DB_PASSWORD, TracewellConfig.DB_POOL_SIZE,
+            TracewellConfig.DB_CONNECTION_TIMEOUT_MS, TracewellConfig.EMBEDDED_DB_PORT, TracewellConfig.EMBEDDED_DB_NAME
+        }) {
+            defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
+        }
+        return defaults;
+    }
+}
