@@ -87,7 +87,7 @@ final class EventWriter {
             string(g, "action", a.action().name());
         }
         why(g, e.why());
-        where(g, e.where(), px);
+        where(g, e.where(), e.why(), px);
         SensorWriter.write(g, e.sensorElementList(), px);
         if (e instanceof ObjectEvent o) {
             ilmd(g, o.ilmd(), px);
@@ -150,19 +150,10 @@ final class EventWriter {
             epcs(g, "unset", pd.unset(), false);
             g.writeEndObject();
         }
-        if (!why.bizTransactionList().isEmpty()) {
-            g.writeArrayFieldStart("bizTransactionList");
-            for (BizTransaction t : why.bizTransactionList()) {
-                g.writeStartObject();
-                string(g, "type", t.type());
-                g.writeStringField("bizTransaction", t.bizTransaction());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
     }
 
-    private static void where(JsonGenerator g, Where where, WritePrefixes px) throws IOException {
+    /** Read point and business location, then business transactions, sources and destinations (§7.3.5). */
+    private static void where(JsonGenerator g, Where where, Why why, WritePrefixes px) throws IOException {
         if (where.readPoint() != null) {
             g.writeObjectFieldStart("readPoint");
             g.writeStringField("id", where.readPoint().id());
@@ -174,6 +165,16 @@ final class EventWriter {
             g.writeStringField("id", where.bizLocation().id());
             extensions(g, where.bizLocation().extensions(), px);
             g.writeEndObject();
+        }
+        if (!why.bizTransactionList().isEmpty()) {
+            g.writeArrayFieldStart("bizTransactionList");
+            for (BizTransaction t : why.bizTransactionList()) {
+                g.writeStartObject();
+                string(g, "type", t.type());
+                g.writeStringField("bizTransaction", t.bizTransaction());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         sourceDest(g, "sourceList", "source", where.sourceList());
         sourceDest(g, "destinationList", "destination", where.destinationList());

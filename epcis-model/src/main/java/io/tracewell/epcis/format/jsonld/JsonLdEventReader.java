@@ -187,12 +187,12 @@ public final class JsonLdEventReader implements EpcisEventReader {
                     readBufferedBody();
                 }
             }
+            header = parts.build(); // first, so that a wrong document type is the error reported
             if (parts.bodyKind == null) {
                 throw JsonPath.ROOT.error(new JsonValue.Null(parts.rootLine, parts.rootColumn),
                         "the document has no epcisBody with an eventList or queryResults",
                         "\"epcisBody\": {\"eventList\": [...]} or {\"queryResults\": {...}}");
             }
-            header = parts.build();
         } catch (JsonProcessingException e) {
             throw fail(JsonTrees.malformed(parser, e));
         } catch (IOException e) {
@@ -407,7 +407,7 @@ public final class JsonLdEventReader implements EpcisEventReader {
     }
 
     private static EpcisFormatException notAnObject(JsonParser p, JsonToken t, String expected) {
-        var at = p.currentTokenLocation();
+        var at = t == null ? p.currentLocation() : p.currentTokenLocation(); // at the end: where the input ends
         return new EpcisFormatException(SourceLocation.of(Math.max(at.getLineNr(), 0),
                 Math.max(at.getColumnNr(), 0), ""),
                 t == null ? "the input is empty" : "the input starts with " + describe(t), expected);

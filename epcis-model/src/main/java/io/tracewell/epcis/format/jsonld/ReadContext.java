@@ -98,9 +98,7 @@ final class ReadContext {
     private void declare(String prefix, String iri, boolean asNamespace) {
         String namespace = StandardContext.toNamespace(iri);
         prefixes.put(prefix, namespace);
-        // Re-declaring a standard prefix with its standard IRI adds nothing; keep the header free of it.
-        boolean standard = namespace.equals(StandardContext.namespace(prefix));
-        if (asNamespace && !standard) {
+        if (asNamespace) {
             declared.put(prefix, namespace);
         }
     }

@@ -43,8 +43,9 @@ final class WritePrefixes {
         for (Map.Entry<String, String> e : namespaces.byPrefix().entrySet()) {
             String prefix = e.getKey();
             String ns = e.getValue();
-            if (Names.isNcName(prefix) && !XML_ONLY.contains(ns) && !StandardContext.RESERVED_TERMS.contains(prefix)
-                    && !ns.equals(StandardContext.namespace(prefix))) {
+            // A standard prefix re-declared with its standard IRI is kept: JSON-LD allows the identical
+            // definition of a protected term, and the header's namespaces then survive a round trip as they are.
+            if (Names.isNcName(prefix) && !XML_ONLY.contains(ns) && !StandardContext.RESERVED_TERMS.contains(prefix)) {
                 own.put(prefix, ns);
             }
         }
