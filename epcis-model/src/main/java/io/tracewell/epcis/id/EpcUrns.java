@@ -64,7 +64,7 @@ final class EpcUrns {
         }
         int colon = s.indexOf(':', p);
         if (colon < 0) {
-            throw new IdentifierException("EPC URI without scheme name", s, p);
+            throw new IdentifierException("EPC URI needs ':' and a body after the scheme name", s, s.length());
         }
         Optional<EpcScheme> scheme = EpcScheme.byUrnName(s.substring(p, colon).toLowerCase(Locale.ROOT));
         if (scheme.isEmpty() || (kind == Kind.CLASS) != (scheme.get() == EpcScheme.LGTIN)) {
@@ -284,7 +284,14 @@ final class EpcUrns {
         if (k == 0) {
             return result;
         }
-        Gs1Key key = k == n ? instance(sp) : instance(withDummies(sp, k));
+        Gs1Key key;
+        try {
+            key = k == n ? instance(sp) : instance(withDummies(sp, k));
+        } catch (IdentifierException e) {
+            // Placeholders only follow the fixed components, so positions hold for the original text.
+            throw e.input() == null || e.input().equals(sp.s()) || e.position().isEmpty() ? e
+                    : new IdentifierException(e.detail(), sp.s(), e.position().getAsInt());
+        }
         List<String> canonical = components(key.toUrn(), n);
         for (int i = 0; i < k; i++) {
             result.set(i, canonical.get(i));
@@ -295,7 +302,12 @@ final class EpcUrns {
     /** The class-level key of a pattern with only its last component '*'. */
     private static Gs1Key classLevel(Split sp) {
         int n = sp.scheme().components();
-        Gs1Key key = instance(withDummies(sp, n - 1));
+        Gs1Key key;
+        try {
+            key = instance(withDummies(sp, n - 1));
+        } catch (IdentifierException e) {
+            throw e.position().isEmpty() ? e : new IdentifierException(e.detail(), sp.s(), e.position().getAsInt());
+        }
         OptionalInt l = key.gcpLength();
         if (key instanceof Sgtin s) {
             return new ProductClass(s.gtin(), l);
