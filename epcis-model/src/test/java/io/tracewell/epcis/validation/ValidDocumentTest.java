@@ -17,6 +17,7 @@ class ValidDocumentTest {
         "object-event.jsonld",
         "all-event-types.jsonld",
         "query-document.jsonld",
+        "master-data-query-result.jsonld",
         "single-event.jsonld"})
     void hasNoViolations(String file) {
         assertThat(TestDocuments.validate("valid/" + file)).isEmpty();
