@@ -30,7 +30,10 @@ public final class JsonLdEventWriter implements EpcisEventWriter {
     private DocumentHeader header;
     private WritePrefixes prefixes;
 
-    /** Compact output (no white space); {@link #close()} closes {@code out}. */
+    /**
+     * Compact output (no white space); {@link #close()} closes {@code out}. A writer closed before {@link #end()}
+     * leaves the document unfinished on purpose, so that a cut-off document is not taken for a complete one.
+     */
     public JsonLdEventWriter(OutputStream out) {
         this(out, false);
     }
@@ -123,6 +126,9 @@ public final class JsonLdEventWriter implements EpcisEventWriter {
     private static JsonGenerator generator(OutputStream out, boolean prettyPrint) {
         try {
             JsonGenerator g = JsonTrees.FACTORY.createGenerator(out);
+            // A document closed before end() stays unfinished: closing its arrays would make a cut-off
+            // document look complete.
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
             if (prettyPrint) {
                 DefaultIndenter indent = new DefaultIndenter("  ", "\n");
                 g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()

@@ -201,6 +201,19 @@ class JsonLdEventWriterTest {
     }
 
     @Test
+    void aWriterClosedBeforeEndLeavesTheDocumentUnfinished() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonLdEventWriter w = new JsonLdEventWriter(out)) {
+            w.begin(header(Namespaces.NONE));
+            w.write(event(List.of()));
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\"action\":\"OBSERVE\"}");
+        var e = JsonLd.error(text);
+        assertThat(e.problem()).startsWith("malformed JSON: Unexpected end-of-input");
+    }
+
+    @Test
     void aQueryDocumentHeaderRoundTripsFromTheModel() {
         DocumentHeader h = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
                 EpcisTime.parse("2024-03-01T09:00:00Z"), List.of(), Namespaces.NONE, null, List.of(), List.of(),
