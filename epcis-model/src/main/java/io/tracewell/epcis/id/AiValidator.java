@@ -8,12 +8,11 @@ final class AiValidator {
 
     static void validate(ApplicationIdentifier ai, String value, Loc loc) {
         String code = ai.code();
-        String label = ai.name() + " (AI " + code + ")";
         if (value.isEmpty()) {
-            throw loc.error(label + " is empty");
+            throw loc.error(label(ai.name(), code) + " is empty");
         }
         if (ai.fixedLength() && value.length() != ai.maxLength()) {
-            throw loc.error(label + " must be " + ai.maxLength() + (ai.numeric() ? " digits" : " characters")
+            throw loc.error(label(ai.name(), code) + " must be " + ai.maxLength() + (ai.numeric() ? " digits" : " characters")
                     + ", found " + value.length(), 0);
         }
         int pos = 0;
@@ -22,18 +21,17 @@ final class AiValidator {
             if (remaining == 0 && c.optional()) {
                 break;
             }
-            String componentLabel = c.name() + " (AI " + code + ")";
             int len;
             if (c.fixedLength()) {
                 if (remaining < c.min()) {
                     String unit = c.set() == CharacterSet.NUMERIC ? " digits" : " characters";
-                    throw loc.error(componentLabel + " must be " + c.min() + unit + ", found " + remaining, pos);
+                    throw loc.error(label(c.name(), code) + " must be " + c.min() + unit + ", found " + remaining, pos);
                 }
                 len = c.min();
             } else {
                 len = remaining;
                 if (len > c.max()) {
-                    throw loc.error(componentLabel + " longer than " + c.max() + " characters", pos + c.max());
+                    throw loc.error(label(c.name(), code) + " longer than " + c.max() + " characters", pos + c.max());
                 }
             }
             checkCharacters(code, c.set(), value, pos, pos + len, loc);
@@ -41,8 +39,12 @@ final class AiValidator {
             pos += len;
         }
         if (pos < value.length()) {
-            throw loc.error(label + " longer than " + ai.maxLength() + " characters", pos);
+            throw loc.error(label(ai.name(), code) + " longer than " + ai.maxLength() + " characters", pos);
         }
+    }
+
+    private static String label(String name, String code) {
+        return name + " (AI " + code + ")";
     }
 
     static void checkCharacters(String code, CharacterSet set, String value, int from, int to, Loc loc) {

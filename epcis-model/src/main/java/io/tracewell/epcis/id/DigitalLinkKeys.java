@@ -42,10 +42,23 @@ final class DigitalLinkKeys {
 
     /** The AI code for a path segment or query key: numeric AI as is, short name translated, else null. */
     static String aiCode(String segment) {
-        if (!segment.isEmpty() && segment.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (allDigits(segment)) {
             return AiTable.get(segment) != null ? segment : null;
         }
         return SHORT_NAMES.get(segment);
+    }
+
+    static boolean allDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isPrimaryKey(String ai) {

@@ -1,5 +1,7 @@
 package io.tracewell.epcis.id;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,12 +55,15 @@ public enum EpcScheme {
         return "urn:epc:idpat:" + urnName + ":";
     }
 
-    public static Optional<EpcScheme> byUrnName(String name) {
+    private static final Map<String, EpcScheme> BY_NAME = new HashMap<>();
+
+    static {
         for (EpcScheme s : values()) {
-            if (s.urnName.equals(name)) {
-                return Optional.of(s);
-            }
+            BY_NAME.put(s.urnName, s);
         }
-        return Optional.empty();
+    }
+
+    public static Optional<EpcScheme> byUrnName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 }
