@@ -78,6 +78,8 @@ class JsonInvalidDocumentTest {
                         "missing required field '@context'", "carries its own JSON-LD @context"),
                 Arguments.of("unknown-document-type.json", "/type",
                         "value \"EPCISMasterDataDocument\" is not allowed", "EPCISDocument, EPCISQueryDocument"),
+                Arguments.of("event-not-an-object.json", EVENT,
+                        "value \"ObjectEvent\" has the wrong type", "a JSON object"),
                 Arguments.of("results-body-empty.json", "/epcisBody/queryResults/resultsBody",
                         "query results carry neither eventList nor vocabularyList", "section 8.2"),
                 Arguments.of("malformed.json", "line 8, column 67",
