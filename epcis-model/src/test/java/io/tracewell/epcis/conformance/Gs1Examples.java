@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.w3c.dom.Element;
 
@@ -24,6 +25,46 @@ final class Gs1Examples {
     /** The example folders of the GS1 artefacts (the JSON-LD examples exist with the full and the simple context). */
     static final List<String> FOLDERS = List.of("JSON", "JSON-simple-context", "XML");
 
+    /** An example that is not a valid EPCIS document: the reader must reject it, at {@code pointer}. */
+    record Invalid(String pointer, String reason) {
+    }
+
+    private static final String SENSOR_TYPE = "a sensor element has a member 'type', which the EPCIS 2.0 JSON "
+            + "schema does not allow there (sensorElement: sensorMetadata, sensorReport and extensions only)";
+
+    /** GS1 examples that break the EPCIS 2.0 JSON schema or RFC 8259; each is rejected with its location. */
+    static final Map<String, Invalid> INVALID = Map.ofEntries(
+            invalid("JSON/AssociationEvent/AssociationEvent-h.jsonld", "/epcisBody/eventList/0/eventID",
+                    "the event has the member 'eventID' twice (RFC 8259 §4: names should be unique; which one "
+                            + "a JSON-LD processor keeps is undefined)"),
+            invalid("JSON-simple-context/AssociationEvent/AssociationEvent-h.jsonld",
+                    "/epcisBody/eventList/0/eventID", "the event has the member 'eventID' twice (as above)"),
+            invalid("JSON-simple-context/PersistentDisposition-example.jsonld", "/epcisBody/eventList/0/id",
+                    "the events carry their identifier as 'id'; the EPCIS 2.0 JSON schema names it 'eventID'"),
+            invalid("JSON-simple-context/WithFullCombinationOfFields/aggregation_event_all_possible_fields.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithFullCombinationOfFields/association_event_all_possible_fields.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithFullCombinationOfFields/object_event_all_possible_fields.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithFullCombinationOfFields/transaction_event_all_possible_fields.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithFullCombinationOfFields/"
+                    + "transformation_event_all_possible_fields.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithSensorData/SensorDataExample12.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithSensorData/SensorDataExample14.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithSensorData/SensorDataExample15.jsonld",
+                    "/epcisBody/eventList/0/sensorElementList/0/type", SENSOR_TYPE),
+            invalid("JSON-simple-context/WithSensorData/SensorDataExample17.jsonld", "/schemaVersion",
+                    "'schemaVersion' is the number 2.0; the EPCIS 2.0 JSON schema wants the string \"2.0\""));
+
+    private static Map.Entry<String, Invalid> invalid(String relative, String pointer, String reason) {
+        return Map.entry(relative, new Invalid(pointer, reason));
+    }
+
     private Gs1Examples() {
     }
 
@@ -34,6 +75,11 @@ final class Gs1Examples {
     record Example(Path file, String relative, Format format, String exclusion) {
         boolean included() {
             return exclusion == null;
+        }
+
+        /** Where the reader must reject this example, when it is an invalid document. */
+        Invalid invalid() {
+            return INVALID.get(relative);
         }
 
         @Override
@@ -96,6 +142,10 @@ final class Gs1Examples {
                     default -> "root element " + root.getTagName() + " is not an EPCIS document";
                 };
                 return new Example(file, relative, Format.XML, reason);
+            }
+            Invalid invalid = INVALID.get(relative);
+            if (invalid != null) {
+                return new Example(file, relative, Format.JSON_LD, "invalid: " + invalid.reason());
             }
             JsonNode root = new ObjectMapper().readTree(bytes);
             String type = root.path("type").asText("");

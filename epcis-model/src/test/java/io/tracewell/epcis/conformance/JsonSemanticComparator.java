@@ -11,13 +11,16 @@ import io.tracewell.epcis.conformance.NormalizedJson.NScalar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Compares two JSON-LD EPCIS documents by meaning ({@link JsonNormalizer} says what counts as "the same") and
- * reports the first difference with its JSON pointer. Parses with Jackson only, independent of the project's
- * JSON-LD reader, so that it can catch that reader's mistakes.
+ * reports the first difference (or all of them, up to a limit) with JSON pointers into the expected document.
+ * Parses with Jackson only, independent of the project's JSON-LD reader, so that it can catch that reader's
+ * mistakes.
  */
 public final class JsonSemanticComparator {
 
@@ -27,8 +30,9 @@ public final class JsonSemanticComparator {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** The first difference, in the expected document's member order. */
     public Optional<Difference> compare(byte[] expected, byte[] actual) {
-        return compare(parse(expected, "expected"), parse(actual, "actual"));
+        return differences(expected, actual, 1).stream().findFirst();
     }
 
     public Optional<Difference> compare(String expected, String actual) {
@@ -36,7 +40,18 @@ public final class JsonSemanticComparator {
     }
 
     public Optional<Difference> compare(JsonNode expected, JsonNode actual) {
-        return compare(JsonNormalizer.normalize(expected), JsonNormalizer.normalize(actual), "");
+        return differences(expected, actual, 1).stream().findFirst();
+    }
+
+    /** Up to {@code limit} differences, the first one first; a differing subtree counts once. */
+    public List<Difference> differences(byte[] expected, byte[] actual, int limit) {
+        return differences(parse(expected, "expected"), parse(actual, "actual"), limit);
+    }
+
+    public List<Difference> differences(JsonNode expected, JsonNode actual, int limit) {
+        List<Difference> found = new ArrayList<>();
+        compare(JsonNormalizer.normalize(expected), JsonNormalizer.normalize(actual), "", found, limit);
+        return found;
     }
 
     private JsonNode parse(byte[] json, String which) {
@@ -50,34 +65,36 @@ public final class JsonSemanticComparator {
         }
     }
 
-    private static Optional<Difference> compare(NormalizedJson expected, NormalizedJson actual, String pointer) {
+    private static void compare(NormalizedJson expected, NormalizedJson actual, String pointer,
+                                List<Difference> found, int limit) {
+        if (found.size() >= limit) {
+            return;
+        }
         if (expected.getClass() != actual.getClass()) {
-            return difference(pointer, "different kind of value (" + kind(expected) + " vs " + kind(actual) + ")",
-                    expected, actual);
+            found.add(difference(pointer, "different kind of value (" + kind(expected) + " vs " + kind(actual)
+                    + ")", expected, actual));
+            return;
         }
         if (expected instanceof NScalar e) {
-            return e.canonical().equals(((NScalar) actual).canonical())
-                    ? Optional.empty()
-                    : difference(pointer, "values differ", expected, actual);
+            if (!e.canonical().equals(((NScalar) actual).canonical())) {
+                found.add(difference(pointer, "values differ", expected, actual));
+            }
+            return;
         }
         if (expected instanceof NArray e) {
             NArray a = (NArray) actual;
             int common = Math.min(e.items().size(), a.items().size());
             for (int i = 0; i < common; i++) {
-                Optional<Difference> d = compare(e.items().get(i), a.items().get(i), pointer + "/" + i);
-                if (d.isPresent()) {
-                    return d;
-                }
+                compare(e.items().get(i), a.items().get(i), pointer + "/" + i, found, limit);
             }
             if (e.items().size() > common) {
-                return Optional.of(new Difference(pointer + "/" + common, "array element missing",
+                found.add(new Difference(pointer + "/" + common, "array element missing",
                         show(e.items().get(common)), Difference.NOTHING));
-            }
-            if (a.items().size() > common) {
-                return Optional.of(new Difference(pointer + "/" + common, "unexpected array element",
+            } else if (a.items().size() > common) {
+                found.add(new Difference(pointer + "/" + common, "unexpected array element",
                         Difference.NOTHING, show(a.items().get(common))));
             }
-            return Optional.empty();
+            return;
         }
         NObject e = (NObject) expected;
         NObject a = (NObject) actual;
@@ -85,28 +102,24 @@ public final class JsonSemanticComparator {
             String at = member.getValue().pointer(pointer);
             Member other = a.members().get(member.getKey());
             if (other == null) {
-                return Optional.of(new Difference(at, "member missing (" + member.getKey() + ")",
+                found.add(new Difference(at, "member missing (" + member.getKey() + ")",
                         show(member.getValue().value()), Difference.NOTHING));
-            }
-            Optional<Difference> d = compare(member.getValue().value(), other.value(), at);
-            if (d.isPresent()) {
-                return d;
+            } else {
+                compare(member.getValue().value(), other.value(), at, found, limit);
             }
         }
         for (Map.Entry<String, Member> member : a.members().entrySet()) {
             if (!e.members().containsKey(member.getKey())) {
-                return Optional.of(new Difference(member.getValue().pointer(pointer),
+                found.add(new Difference(member.getValue().pointer(pointer),
                         "unexpected member (" + member.getKey() + ")", Difference.NOTHING,
                         show(member.getValue().value())));
             }
         }
-        return Optional.empty();
     }
 
-    private static Optional<Difference> difference(String pointer, String problem, NormalizedJson expected,
-                                                   NormalizedJson actual) {
-        return Optional.of(new Difference(pointer.isEmpty() ? "/" : pointer, problem, show(expected),
-                show(actual)));
+    private static Difference difference(String pointer, String problem, NormalizedJson expected,
+                                         NormalizedJson actual) {
+        return new Difference(pointer.isEmpty() ? "/" : pointer, problem, show(expected), show(actual));
     }
 
     private static String kind(NormalizedJson value) {

@@ -3,6 +3,8 @@ package io.tracewell.epcis.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -146,11 +148,25 @@ class JsonSemanticComparatorTest {
     }
 
     @Test
-    void aTypeCoercionInTheContextIsCompared() {
+    void anIriCoercionInTheContextIsCompared() {
         Difference d = compareWith("{\"example\": \"http://ns.example.com/epcis/\"}",
-                "{\"example\": \"http://ns.example.com/epcis/\", \"example:a\": {\"@type\": \"xsd:integer\"}}")
+                "{\"example\": \"http://ns.example.com/epcis/\", \"example:a\": {\"@type\": \"@id\"}}")
                 .orElseThrow();
         assertThat(d.location()).isEqualTo("/@context");
+        assertThat(d.problem()).isEqualTo("unexpected member (@context)");
+    }
+
+    @Test
+    void aNumberCoercionInTheContextAppliesToTheValues() {
+        String coerced = DOCUMENT.replace("{\"example\": \"http://ns.example.com/epcis/\"}",
+                "{\"example\": \"http://ns.example.com/epcis/\", \"example:a\": {\"@type\": \"xsd:integer\"}}");
+        String number = DOCUMENT.replace("\"example:a\": \"1\"", "\"example:a\": 1");
+        assertThat(comparator.compare(coerced, number)).isEmpty();
+        assertThat(comparator.compare(DOCUMENT, number).orElseThrow().location())
+                .isEqualTo("/epcisBody/eventList/0/example:nested/example:a");
+        String otherNumber = DOCUMENT.replace("\"example:a\": \"1\"", "\"example:a\": 2");
+        assertThat(comparator.compare(coerced, otherNumber).orElseThrow().location())
+                .isEqualTo("/epcisBody/eventList/0/example:nested/example:a");
     }
 
     @Test
@@ -217,6 +233,18 @@ class JsonSemanticComparatorTest {
         String withUrn = DOCUMENT.replace("\"example:a\": \"1\"",
                 "\"example:a\": {\"bizStep\": \"urn:epcglobal:cbv:bizstep:shipping\"}");
         assertThat(comparator.compare(withWord, withUrn)).isPresent();
+    }
+
+    @Test
+    void listsSeveralDifferencesInDocumentOrder() {
+        String changed = DOCUMENT.replace("\"action\": \"OBSERVE\"", "\"action\": \"ADD\"")
+                .replace("\"example:a\": \"1\"", "\"example:a\": \"2\"");
+        List<Difference> all = comparator.differences(DOCUMENT.getBytes(StandardCharsets.UTF_8),
+                changed.getBytes(StandardCharsets.UTF_8), 10);
+        assertThat(all).extracting(Difference::location).containsExactly(
+                "/epcisBody/eventList/0/action", "/epcisBody/eventList/0/example:nested/example:a");
+        assertThat(comparator.differences(DOCUMENT.getBytes(StandardCharsets.UTF_8),
+                changed.getBytes(StandardCharsets.UTF_8), 1)).hasSize(1);
     }
 
     @Test

@@ -10,49 +10,60 @@ import java.util.Optional;
 
 /**
  * Compares two EPCIS XML documents by meaning ({@link XmlNormalizer} says what counts as "the same") and reports the
- * first difference with an XPath-like path ({@code /epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[2]/bizStep},
+ * first difference (or all of them, up to a limit) with an XPath-like path ({@code /epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[2]/bizStep},
  * {@code .../sensorReport/@value}), spelled with the expected document's prefixes. Parses with the JDK's DOM parser
  * only, independent of the project's XML reader.
  */
 public final class XmlSemanticComparator {
 
+    /** The first difference, in the expected document's order. */
     public Optional<Difference> compare(byte[] expected, byte[] actual) {
-        NormalizedXml e = XmlNormalizer.normalize(SafeXml.parse(expected, "expected"));
-        NormalizedXml a = XmlNormalizer.normalize(SafeXml.parse(actual, "actual"));
-        String path = "/" + e.writtenName();
-        if (!e.key().equals(a.key())) {
-            return Optional.of(new Difference(path, "different root element", e.key(), a.key()));
-        }
-        return compare(e, a, path);
+        return differences(expected, actual, 1).stream().findFirst();
     }
 
     public Optional<Difference> compare(String expected, String actual) {
         return compare(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Optional<Difference> compare(NormalizedXml e, NormalizedXml a, String path) {
+    /** Up to {@code limit} differences, the first one first; a differing subtree counts once. */
+    public List<Difference> differences(byte[] expected, byte[] actual, int limit) {
+        NormalizedXml e = XmlNormalizer.normalize(SafeXml.parse(expected, "expected"));
+        NormalizedXml a = XmlNormalizer.normalize(SafeXml.parse(actual, "actual"));
+        String path = "/" + e.writtenName();
+        List<Difference> found = new ArrayList<>();
+        if (!e.key().equals(a.key())) {
+            found.add(new Difference(path, "different root element", e.key(), a.key()));
+        } else {
+            compare(e, a, path, found, limit);
+        }
+        return found;
+    }
+
+    private static void compare(NormalizedXml e, NormalizedXml a, String path, List<Difference> found,
+                                int limit) {
+        if (found.size() >= limit) {
+            return;
+        }
         for (Map.Entry<String, Attribute> attr : e.attributes().entrySet()) {
             Attribute other = a.attributes().get(attr.getKey());
             String at = path + "/@" + attr.getValue().writtenName();
             if (other == null) {
-                return Optional.of(new Difference(at, "attribute missing (" + attr.getKey() + ")",
+                found.add(new Difference(at, "attribute missing (" + attr.getKey() + ")",
                         attr.getValue().written(), Difference.NOTHING));
-            }
-            if (!attr.getValue().canonical().equals(other.canonical())) {
-                return Optional.of(new Difference(at, "attribute values differ", attr.getValue().written(),
+            } else if (!attr.getValue().canonical().equals(other.canonical())) {
+                found.add(new Difference(at, "attribute values differ", attr.getValue().written(),
                         other.written()));
             }
         }
         for (Map.Entry<String, Attribute> attr : a.attributes().entrySet()) {
             if (!e.attributes().containsKey(attr.getKey())) {
-                return Optional.of(new Difference(path + "/@" + attr.getValue().writtenName(),
+                found.add(new Difference(path + "/@" + attr.getValue().writtenName(),
                         "unexpected attribute (" + attr.getKey() + ")", Difference.NOTHING,
                         attr.getValue().written()));
             }
         }
         if (!e.text().equals(a.text())) {
-            return Optional.of(new Difference(path, "text differs", quote(e.writtenText()),
-                    quote(a.writtenText())));
+            found.add(new Difference(path, "text differs", quote(e.writtenText()), quote(a.writtenText())));
         }
         Map<String, List<NormalizedXml>> expectedGroups = groups(e.children());
         Map<String, List<NormalizedXml>> actualGroups = groups(a.children());
@@ -62,30 +73,25 @@ public final class XmlSemanticComparator {
             boolean indexed = Math.max(es.size(), as.size()) > 1;
             int common = Math.min(es.size(), as.size());
             for (int i = 0; i < common; i++) {
-                Optional<Difference> d = compare(es.get(i), as.get(i), step(path, es.get(i), i, indexed));
-                if (d.isPresent()) {
-                    return d;
-                }
+                compare(es.get(i), as.get(i), step(path, es.get(i), i, indexed), found, limit);
             }
             if (es.size() > common) {
                 NormalizedXml missing = es.get(common);
-                return Optional.of(new Difference(step(path, missing, common, indexed),
+                found.add(new Difference(step(path, missing, common, indexed),
                         "element missing (" + missing.key() + ")", show(missing), Difference.NOTHING));
-            }
-            if (as.size() > common) {
+            } else if (as.size() > common) {
                 NormalizedXml extra = as.get(common);
-                return Optional.of(new Difference(step(path, extra, common, indexed),
+                found.add(new Difference(step(path, extra, common, indexed),
                         "unexpected element (" + extra.key() + ")", Difference.NOTHING, show(extra)));
             }
         }
         for (Map.Entry<String, List<NormalizedXml>> group : actualGroups.entrySet()) {
             if (!expectedGroups.containsKey(group.getKey())) {
                 NormalizedXml extra = group.getValue().get(0);
-                return Optional.of(new Difference(step(path, extra, 0, group.getValue().size() > 1),
+                found.add(new Difference(step(path, extra, 0, group.getValue().size() > 1),
                         "unexpected element (" + extra.key() + ")", Difference.NOTHING, show(extra)));
             }
         }
-        return Optional.empty();
     }
 
     private static Map<String, List<NormalizedXml>> groups(List<NormalizedXml> children) {

@@ -3,6 +3,8 @@ package io.tracewell.epcis.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -220,8 +222,19 @@ class XmlSemanticComparatorTest {
         assertThat(comparator.compare(withoutQuantity, nilQuantity)).isEmpty();
         Difference d = compareWith("<example:myField xsi:type=\"xsd:string\">value</example:myField>",
                 "<example:myField xsi:nil=\"true\"/>").orElseThrow();
-        assertThat(d.location()).isEqualTo(EVENT + "/example:myField");
+        assertThat(d.location()).isEqualTo(EVENT + "/example:myField/@xsi:nil");
         assertThat(d.problem()).isEqualTo("unexpected attribute ({http://www.w3.org/2001/XMLSchema-instance}nil)");
+    }
+
+    @Test
+    void listsSeveralDifferencesInDocumentOrder() {
+        String changed = DOCUMENT.replace("<action>OBSERVE</action>", "<action>ADD</action>")
+                .replace("<repeated>2</repeated>", "");
+        List<Difference> all = comparator.differences(DOCUMENT.getBytes(StandardCharsets.UTF_8),
+                changed.getBytes(StandardCharsets.UTF_8), 10);
+        assertThat(all).extracting(Difference::location).containsExactly(
+                EVENT + "/action", EVENT + "/example:userElement/repeated[2]");
+        assertThat(all.get(1).problem()).isEqualTo("element missing (repeated)");
     }
 
     @Test
