@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +26,11 @@ class RunnableJarIT {
     private static final Path JAR = Path.of(System.getProperty("tracewell.jar", "target/epcis-server.jar"));
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final Path WORK = Path.of("target", "runnable-jar-it").toAbsolutePath();
+    // Shared by the tests (each stops its servers): unpacking MariaDB from the jar is the slow part.
+    private static final Path DATA = WORK.resolve("data");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/)");
     private static final int SIGTERM_EXIT = 128 + 15;
+    private static final Map<Process, Path> LOGS = new ConcurrentHashMap<>();
 
     @Test
     void helpExitsZeroAndAnUnknownCommandExitsWithTheUsageCode() throws Exception {
@@ -40,59 +45,119 @@ class RunnableJarIT {
 
     @Test
     void withoutArgumentsItServesOnTheEmbeddedDatabaseUntilSigterm() throws Exception {
-        Path data = WORK.resolve("data");
-        Path log = WORK.resolve("serve.log");
-        Files.createDirectories(WORK);
-        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("TRACEWELL_DB_URL");
-        builder.environment().put("TRACEWELL_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("TRACEWELL_HTTP_PORT", Integer.toString(FreePort.find()));
-        builder.environment().put("TRACEWELL_DATA_DIR", data.toString());
-        Process server = builder.start();
+        Process server = startServer(DATA, WORK.resolve("serve.log"));
         try {
-            URI base = awaitListening(log, server, Duration.ofMinutes(3));
+            URI base = awaitListening(server, Duration.ofMinutes(3));
 
             HttpResponse<String> health = TestHttp.get(base.resolve("health"));
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(new JsonObject(health.body()).getString("database")).isEqualTo("UP");
-            List<ProcessHandle> mariadb = MariaDbProcesses.serving(data);
+            List<ProcessHandle> mariadb = MariaDbProcesses.serving(DATA);
             assertThat(mariadb).hasSize(1);
+
+            Result second = run(environment(DATA), "serve");
+            assertThat(second.exitCode).isEqualTo(4);
+            assertThat(second.err).contains("tracewell serve: the server did not start: the embedded database directory "
+                    + DATA.resolve("mariadb") + " is in use by another Tracewell server");
 
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s of SIGTERM").isTrue();
 
             assertThat(server.exitValue()).isEqualTo(SIGTERM_EXIT);
             assertThat(mariadb.get(0).isAlive()).isFalse();
-            assertThat(Files.readString(log)).contains("Embedded MariaDB stopped", "Tracewell stopped");
+            assertThat(log(server)).contains("Embedded MariaDB stopped", "Tracewell stopped");
         } finally {
-            server.destroyForcibly();
-            MariaDbProcesses.serving(data).forEach(ProcessHandle::destroy);
+            stop(server, DATA);
         }
     }
 
-    private static URI awaitListening(Path log, Process server, Duration timeout) throws Exception {
+    @Test
+    void theNextStartStopsADatabaseLeftRunningByAKilledServer() throws Exception {
+        Process killed = startServer(DATA, WORK.resolve("killed.log"));
+        Process next = null;
+        try {
+            awaitListening(killed, Duration.ofMinutes(3));
+            List<ProcessHandle> leftover = MariaDbProcesses.serving(DATA);
+            assertThat(leftover).hasSize(1);
+            killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(leftover.get(0).isAlive()).as("mariadbd outlives a killed JVM").isTrue();
+
+            next = startServer(DATA, WORK.resolve("next.log"));
+            URI base = awaitListening(next, Duration.ofMinutes(3));
+
+            assertThat(leftover.get(0).isAlive()).isFalse();
+            assertThat(log(next)).contains("Stopping an embedded MariaDB left running by an earlier run (pid "
+                    + leftover.get(0).pid() + ")");
+            assertThat(TestHttp.get(base.resolve("health")).statusCode()).isEqualTo(200);
+        } finally {
+            if (next != null) {
+                stop(next, DATA);
+            }
+            stop(killed, DATA);
+        }
+    }
+
+    private static Map<String, String> environment(Path data) {
+        return Map.of(
+                "TRACEWELL_HTTP_HOST", "127.0.0.1",
+                "TRACEWELL_HTTP_PORT", Integer.toString(FreePort.find()),
+                "TRACEWELL_DATA_DIR", data.toString());
+    }
+
+    /** {@code java -jar epcis-server.jar} with no arguments, on the embedded database in {@code data}. */
+    private static Process startServer(Path data, Path log) throws IOException {
+        Files.createDirectories(WORK);
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("TRACEWELL_DB_URL");
+        builder.environment().putAll(environment(data));
+        Process process = builder.start();
+        LOGS.put(process, log);
+        return process;
+    }
+
+    private static String log(Process server) throws IOException {
+        return Files.readString(LOGS.get(server));
+    }
+
+    private static void stop(Process server, Path data) throws InterruptedException {
+        if (server.isAlive()) {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+        MariaDbProcesses.serving(data).forEach(ProcessHandle::destroy);
+    }
+
+    private static URI awaitListening(Process server, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            Matcher matcher = LISTENING.matcher(Files.readString(log));
+            Matcher matcher = LISTENING.matcher(log(server));
             if (matcher.find()) {
                 return URI.create(matcher.group(1));
             }
             if (!server.isAlive()) {
-                throw new AssertionError("the server exited with " + server.exitValue() + ":\n" + Files.readString(log));
+                throw new AssertionError("the server exited with " + server.exitValue() + ":\n" + log(server));
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no 'listening on' line within " + timeout + ":\n" + Files.readString(log));
+        throw new AssertionError("no 'listening on' line within " + timeout + ":\n" + log(server));
     }
 
     private record Result(int exitCode, String out, String err) {}
 
     private static Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private static Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("TRACEWELL_DB_URL");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
