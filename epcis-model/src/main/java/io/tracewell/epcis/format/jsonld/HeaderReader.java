@@ -36,6 +36,23 @@ final class HeaderReader {
     record Extra(String key, JsonValue value, JsonPath path) {
     }
 
+    /** Records what epcisBody holds: an eventList (capture document) or queryResults (query document). */
+    void bodyKind(DocumentKind kind, JsonPath at) {
+        if (bodyKind != null && bodyKind != kind) {
+            throw at.error(null, "epcisBody holds both an eventList and queryResults", "one of the two");
+        }
+        bodyKind = kind;
+    }
+
+    /** A member of epcisBody, queryResults or resultsBody that the binding does not define. */
+    void extra(String key, JsonValue value, JsonPath path, String where) {
+        if (EpcisMembers.ALL.contains(key)) {
+            throw path.error(value, "'" + key + "' is not a member of " + where,
+                    "the members the EPCIS JSON schema defines for " + where + ", or namespaced extensions");
+        }
+        bodyExtensions.add(new Extra(key, value, path));
+    }
+
     DocumentHeader build() {
         Members m = Members.of(new JsonValue.Obj(root, rootLine, rootColumn), JsonPath.ROOT, context,
                 "the document");

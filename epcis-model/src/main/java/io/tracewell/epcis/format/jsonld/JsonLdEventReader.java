@@ -184,7 +184,9 @@ public final class JsonLdEventReader implements EpcisEventReader {
                 expectEnd();
                 state = bufferedBody != null ? State.BUFFERED : State.DONE;
                 if (bufferedBody != null) {
-                    readBufferedBody();
+                    BufferedBody.EventList list = BufferedBody.read(bufferedBody, bufferedBodyPath, parts);
+                    bufferedEvents = list.events();
+                    eventListPath = list.path();
                 }
             }
             header = parts.build(); // first, so that a wrong document type is the error reported
@@ -216,7 +218,7 @@ public final class JsonLdEventReader implements EpcisEventReader {
                 case BODY -> switch (name) {
                     case "eventList" -> startEvents(DocumentKind.EPCIS_DOCUMENT, p);
                     case "queryResults" -> {
-                        bodyKind(DocumentKind.EPCIS_QUERY_DOCUMENT, p);
+                        parts.bodyKind(DocumentKind.EPCIS_QUERY_DOCUMENT, p);
                         yield enter(Frame.QUERY_RESULTS, p);
                     }
                     default -> extra(name, p, "epcisBody");
@@ -284,7 +286,7 @@ public final class JsonLdEventReader implements EpcisEventReader {
     }
 
     private boolean startEvents(DocumentKind kind, JsonPath p) throws IOException {
-        bodyKind(kind, p);
+        parts.bodyKind(kind, p);
         if (eventListPath != null) {
             throw p.error(JsonTrees.read(parser), "a second eventList", "one eventList per document");
         }
@@ -296,20 +298,8 @@ public final class JsonLdEventReader implements EpcisEventReader {
         return true;
     }
 
-    private void bodyKind(DocumentKind kind, JsonPath p) {
-        if (parts.bodyKind != null && parts.bodyKind != kind) {
-            throw p.error(null, "epcisBody holds both an eventList and queryResults", "one of the two");
-        }
-        parts.bodyKind = kind;
-    }
-
     private boolean extra(String name, JsonPath p, String where) throws IOException {
-        JsonValue v = JsonTrees.read(parser);
-        if (EpcisMembers.ALL.contains(name)) {
-            throw p.error(v, "'" + name + "' is not a member of " + where,
-                    "the members the EPCIS JSON schema defines for " + where + ", or namespaced extensions");
-        }
-        parts.bodyExtensions.add(new HeaderReader.Extra(name, v, p));
+        parts.extra(name, JsonTrees.read(parser), p, where);
         return false;
     }
 
@@ -333,56 +323,6 @@ public final class JsonLdEventReader implements EpcisEventReader {
         expectEnd();
         state = State.DONE;
         header = parts.build();
-    }
-
-    private void readBufferedBody() {
-        Members body = Members.of(bufferedBody, bufferedBodyPath, parts.context, "epcisBody");
-        JsonValue list = null;
-        JsonPath listPath = null;
-        for (var e : body.obj().members().entrySet()) {
-            JsonPath p = bufferedBodyPath.child(e.getKey());
-            if ("eventList".equals(e.getKey())) {
-                bodyKind(DocumentKind.EPCIS_DOCUMENT, p);
-                list = e.getValue();
-                listPath = p;
-            } else if ("queryResults".equals(e.getKey())) {
-                bodyKind(DocumentKind.EPCIS_QUERY_DOCUMENT, p);
-                Members qr = Members.of(e.getValue(), p, parts.context, "queryResults");
-                parts.queryName = qr.string("queryName");
-                parts.subscriptionID = qr.string("subscriptionID");
-                bufferedExtras(qr, EpcisMembers.QUERY_RESULTS, "queryResults");
-                Members rb = qr.object("resultsBody");
-                if (rb != null) {
-                    list = rb.get("eventList");
-                    listPath = rb.path().child("eventList");
-                    parts.resultsVocabularies = rb.get("vocabularyList");
-                    parts.resultsVocabulariesPath = rb.path().child("vocabularyList");
-                    bufferedExtras(rb, EpcisMembers.RESULTS_BODY, "resultsBody");
-                }
-            }
-        }
-        bufferedExtras(body, EpcisMembers.BODY, "epcisBody");
-        if (list != null) {
-            if (!(list instanceof JsonValue.Arr arr)) {
-                throw listPath.error(list, "'eventList' is " + list.kind(), "an array of events");
-            }
-            bufferedEvents = arr.items();
-        }
-        eventListPath = listPath;
-    }
-
-    private void bufferedExtras(Members m, java.util.Set<String> standard, String where) {
-        for (var e : m.obj().members().entrySet()) {
-            if (standard.contains(e.getKey())) {
-                continue;
-            }
-            JsonPath p = m.path().child(e.getKey());
-            if (EpcisMembers.ALL.contains(e.getKey())) {
-                throw p.error(e.getValue(), "'" + e.getKey() + "' is not a member of " + where,
-                        "the members the EPCIS JSON schema defines for " + where + ", or namespaced extensions");
-            }
-            parts.bodyExtensions.add(new HeaderReader.Extra(e.getKey(), e.getValue(), p));
-        }
     }
 
     private void expectEnd() throws IOException {

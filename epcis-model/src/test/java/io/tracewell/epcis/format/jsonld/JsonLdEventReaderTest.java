@@ -290,6 +290,23 @@ class JsonLdEventReaderTest {
     }
 
     @Test
+    void aQueryDocumentWithItsContextLastIsBufferedWithEveryPart() {
+        String json = new String(JsonLd.resourceBytes("query-document.jsonld"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"@context\": \"https://gs1.github.io/EPCIS/epcis-context.jsonld\",", "")
+                .replace("\"subscriptionID\": \"sub-1\",", "\"subscriptionID\": \"sub-1\", \"q:note\": \"x\",")
+                .replaceFirst("\\}\\s*$", ", \"@context\": [\"https://gs1.github.io/EPCIS/epcis-context.jsonld\", "
+                        + "{\"q\": \"https://q.example.com/\"}]}");
+        EpcisDocument doc = JsonLd.read(json);
+        EpcisDocument streamed = JsonLd.resource("query-document.jsonld");
+        assertThat(doc.events()).isEqualTo(streamed.events());
+        assertThat(doc.header().queryName()).isEqualTo("SimpleEventQuery");
+        assertThat(doc.header().subscriptionID()).isEqualTo("sub-1");
+        assertThat(doc.header().masterData()).isEqualTo(streamed.header().masterData());
+        assertThat(doc.header().extensions())
+                .containsExactly(ExtensionElement.text(new QName("https://q.example.com/", "note"), "x"));
+    }
+
+    @Test
     void readsAStandaloneEventWithItsOwnContext() {
         var event = JsonLdEventReader.readEvent(
                 new java.io.ByteArrayInputStream(JsonLd.resourceBytes("standalone-event.jsonld")));
