@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The project's table of GS1 Application Identifiers: formats from the GS1 General Specifications §3 (AI definitions)
@@ -28,6 +29,11 @@ final class AiTable {
 
     static ApplicationIdentifier get(String code) {
         return TABLE.get(code);
+    }
+
+    /** All AI codes in the table. */
+    static Set<String> codes() {
+        return Set.copyOf(TABLE.keySet());
     }
 
     /** Longest AI code in the table. */
