@@ -1,5 +1,6 @@
 package io.tracewell.epcis.format.xml;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,8 @@ final class XmlOutput {
     private final boolean indent;
     /** Per open element: its namespace declarations (prefix to IRI). */
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
+    /** Shared by the many elements that declare nothing, so that they cost no map. */
+    private static final Map<String, String> NO_DECLARATIONS = Map.of();
     /** Per open element: whether it has child elements (so its end tag goes on a new line when indenting). */
     private final Deque<Boolean> hasChildren = new ArrayDeque<>();
     private int generated;
@@ -34,8 +37,10 @@ final class XmlOutput {
 
     XmlOutput(OutputStream out, boolean indent) {
         try {
+            // The JDK writer encodes straight into the stream it is given; a buffer keeps that from becoming one
+            // small write per element on a socket or file.
             this.writer = XMLOutputFactory.newDefaultFactory()
-                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+                    .createXMLStreamWriter(new BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8.name());
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot create the XML writer", e);
         }
@@ -77,6 +82,10 @@ final class XmlOutput {
 
     /** Declares a prefix on the element just started. */
     void declare(String prefix, String namespace) {
+        if (scopes.peek() == NO_DECLARATIONS) {
+            scopes.pop();
+            scopes.push(new HashMap<>());
+        }
         scopes.peek().put(prefix, namespace);
         decorate(() -> writer.writeNamespace(prefix, namespace));
     }
@@ -152,8 +161,12 @@ final class XmlOutput {
         run(writer::flush);
     }
 
+    /** Flushes what was written (also after an incomplete document) and releases the writer. */
     void close() {
-        run(writer::close);
+        run(() -> {
+            writer.flush();
+            writer.close();
+        });
     }
 
     private void beforeStart() {
@@ -168,7 +181,7 @@ final class XmlOutput {
     }
 
     private void opened() {
-        scopes.push(new HashMap<>());
+        scopes.push(NO_DECLARATIONS);
         hasChildren.push(Boolean.FALSE);
     }
 
