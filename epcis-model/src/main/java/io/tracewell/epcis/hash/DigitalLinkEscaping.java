@@ -1,5 +1,6 @@
 package io.tracewell.epcis.hash;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 enum DigitalLinkEscaping {
 
     /**
-     * Letters, digits and {@code - . _ ~ ! ' ( ) *} literal, everything else encoded (the set ECMAScript's
-     * {@code encodeURIComponent} leaves alone). The reference implementation since 2026.
+     * Only the characters of the Tag Data Standard's escape table are encoded ({@code " # % & / < > ?}); the rest
+     * of set 82 ({@code ! ' ( ) * + , - . : ; = _}) is legal in a path segment and written as is. This is what the
+     * identifier package writes (docs/identifiers.md) and what the 2026 reference output shows.
      */
-    ENCODE_URI_COMPONENT("-._~!'()*"),
+    TDS_ESCAPES_ONLY("-._~!'()*+,:;="),
 
     /** Letters, digits and {@code - . _ ~ '} literal: also encodes {@code ! ( ) *}. The reference until 2025. */
     STRICT("-._~'");
@@ -34,6 +36,20 @@ enum DigitalLinkEscaping {
         for (char c : literalMarks.toCharArray()) {
             literal[c] = true;
         }
+    }
+
+    /**
+     * Re-encodes the values of a canonical Digital Link ({@code https://id.gs1.org/AI/value/AI/value}) in this
+     * style: each path segment is decoded, then encoded again.
+     */
+    String reencodePath(String link) {
+        int path = link.indexOf('/', "https://".length());
+        StringBuilder sb = new StringBuilder(link.length() + 8).append(link, 0, path);
+        for (String segment : link.substring(path + 1).split("/", -1)) {
+            String decoded = percentDecode(segment);
+            sb.append('/').append(decoded == null ? segment : encode(decoded));
+        }
+        return sb.toString();
     }
 
     /** Percent-encodes a decoded AI value for use as one path segment (upper-case hex, UTF-8). */
@@ -58,5 +74,28 @@ enum DigitalLinkEscaping {
             i = end - 1;
         }
         return sb == null ? value : sb.toString();
+    }
+
+    /** Decodes {@code %XX} escapes (UTF-8); {@code null} for a malformed escape. */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != '%') {
+                out.write(raw[i]);
+                continue;
+            }
+            int hi = i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
+            int lo = i + 2 < raw.length ? Character.digit(raw[i + 2], 16) : -1;
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out.write(hi << 4 | lo);
+            i += 2;
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

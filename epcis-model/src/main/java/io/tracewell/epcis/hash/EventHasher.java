@@ -37,7 +37,7 @@ public final class EventHasher {
     }
 
     public static EventHasher of(HashProfile profile, HashAlgorithm algorithm) {
-        return new EventHasher(profile, algorithm, new Gs1IdentifierCanonicaliser(profile.escaping()));
+        return new EventHasher(profile, algorithm, new EpcIdentifierNormaliser(profile.escaping()));
     }
 
     public HashProfile profile() {

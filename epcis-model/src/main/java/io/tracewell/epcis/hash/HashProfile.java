@@ -168,7 +168,7 @@ public enum HashProfile {
         private boolean nestedExtensionsInline;
         private NumberStyle numberStyle = NumberStyle.EXACT_DECIMAL;
         private TimeRounding timeRounding = TimeRounding.HALF_UP;
-        private DigitalLinkEscaping escaping = DigitalLinkEscaping.ENCODE_URI_COMPONENT;
+        private DigitalLinkEscaping escaping = DigitalLinkEscaping.TDS_ESCAPES_ONLY;
         private String masterDataNamespace = CbvMasterData.XML_NAMESPACE;
 
         static Builder ratified() {

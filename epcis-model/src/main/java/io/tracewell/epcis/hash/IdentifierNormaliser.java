@@ -6,8 +6,8 @@ package io.tracewell.epcis.hash;
  * {@code urn:epc:idpat:}) are translated, and Digital Link URIs are rewritten to {@code https://id.gs1.org}, numeric
  * AIs, no query string and only the key with the qualifiers of its identification level.
  *
- * <p>Kept as a seam so that the hash can use the project's identifier package once it offers the same
- * translation; {@link Gs1IdentifierCanonicaliser} is the implementation used until then.
+ * <p>{@link EpcIdentifierNormaliser} implements it with the project's identifier package
+ * ({@code io.tracewell.epcis.id}); the interface keeps the hash rules independent of how the translation is done.
  */
 interface IdentifierNormaliser {
 

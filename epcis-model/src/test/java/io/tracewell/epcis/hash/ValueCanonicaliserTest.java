@@ -12,7 +12,7 @@ class ValueCanonicaliserTest {
     private final ValueCanonicaliser reference2025 = canonicaliser(HashProfile.CBV_2_0_REFERENCE_2025);
 
     private static ValueCanonicaliser canonicaliser(HashProfile profile) {
-        return new ValueCanonicaliser(profile, new Gs1IdentifierCanonicaliser(profile.escaping()));
+        return new ValueCanonicaliser(profile, new EpcIdentifierNormaliser(profile.escaping()));
     }
 
     @ParameterizedTest(name = "{0}")
