@@ -41,6 +41,20 @@ class SeveralErrorsTest {
     }
 
     @Test
+    void theLimitAlsoStopsAnXmlRun() {
+        List<Violation> violations;
+        try (var in = TestDocuments.open("invalid/xml/several-errors.xml")) {
+            violations = DocumentValidator.withMaxViolations(3).validate(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThat(violations).extracting(v -> v.location().toString()).containsExactly(
+                "line 7, column 51", "line 8, column 57", "line 10, column 33", "(document)");
+        assertThat(violations.get(3).message()).isEqualTo("validation stopped after 3 violations; the document may have more");
+    }
+
+    @Test
     void aViolationLimitCutsTheReportShortAndSaysSo() {
         List<Violation> violations;
         try (var in = TestDocuments.open("invalid/json/several-errors.json")) {
