@@ -174,7 +174,8 @@ public final class XmlEventReader implements EpcisEventReader {
         schemaVersion = version.strip();
         String created = in.attribute("creationDate");
         if (created == null) {
-            throw in.error(rootName + " has no creationDate attribute", "creationDate, " + XmlValues.DATE_TIME_EXPECTED);
+            throw in.error(rootName + " has no creationDate attribute",
+                    "creationDate, " + XmlValues.DATE_TIME_EXPECTED);
         }
         creationDate = XmlValues.dateTime(in.location(), "creationDate", created.strip());
         namespaces = rootNamespaces();

@@ -24,12 +24,13 @@ import javax.xml.stream.XMLStreamWriter;
  * indents element content; text content is written exactly.
  */
 final class XmlOutput {
+    /** Shared by the many elements that declare nothing, so that they cost no map. */
+    private static final Map<String, String> NO_DECLARATIONS = Map.of();
+
     private final XMLStreamWriter writer;
     private final boolean indent;
     /** Per open element: its namespace declarations (prefix to IRI). */
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
-    /** Shared by the many elements that declare nothing, so that they cost no map. */
-    private static final Map<String, String> NO_DECLARATIONS = Map.of();
     /** Per open element: whether it has child elements (so its end tag goes on a new line when indenting). */
     private final Deque<Boolean> hasChildren = new ArrayDeque<>();
     private int generated;
@@ -93,6 +94,7 @@ final class XmlOutput {
     /** An attribute in no namespace. */
     void attribute(String name, String value) {
         if (value != null) {
+            checkCharacters(value);
             decorate(() -> writer.writeAttribute(name, value));
         }
     }
@@ -104,6 +106,7 @@ final class XmlOutput {
             return;
         }
         String p = prefixFor(name.getNamespaceURI(), name.getPrefix());
+        checkCharacters(value);
         decorate(() -> writer.writeAttribute(p, name.getNamespaceURI(), name.getLocalPart(), value));
     }
 
@@ -118,6 +121,7 @@ final class XmlOutput {
     }
 
     void text(String text) {
+        checkCharacters(text);
         flushPending(false);
         run(() -> writer.writeCharacters(text));
     }
@@ -187,6 +191,25 @@ final class XmlOutput {
 
     private void newline(int depth) {
         run(() -> writer.writeCharacters("\n" + "  ".repeat(depth)));
+    }
+
+    /**
+     * XML 1.0 cannot carry most control characters, not even as character references (XML 1.0 §2.2); the StAX
+     * writer would write them anyway and produce a document no parser accepts. A value from JSON can hold them.
+     */
+    private static void checkCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean legal = c >= 0x20 ? (c < 0xD800 || c > 0xDFFF ? c != 0xFFFE && c != 0xFFFF
+                    : Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(++i)))
+                    : c == '\t' || c == '\n' || c == '\r';
+            if (!legal) {
+                throw new IllegalArgumentException(String.format("the value '%s' holds the character U+%04X, which"
+                        + " XML 1.0 cannot carry", value.length() > 40 ? value.substring(0, 37) + "..." : value,
+                        (int) c));
+            }
+        }
     }
 
     /** Namespace declarations and attributes go on the element that is still open for them. */

@@ -201,6 +201,21 @@ class XmlEventWriterTest {
     }
 
     @Test
+    void refusesCharactersXml10CannotCarry() {
+        ObjectEvent control = objectEvent(List.of(ExtensionElement.text(new QName("urn:x", "f"), "bell\u0007")));
+        assertThatThrownBy(() -> write(HEADER, List.of(control), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the value 'bell\u0007' holds the character U+0007, which XML 1.0 cannot carry");
+
+        ObjectEvent loneSurrogate = objectEvent(List.of(ExtensionElement.text(new QName("urn:x", "f"), "\uD83D")));
+        assertThatThrownBy(() -> write(HEADER, List.of(loneSurrogate), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+D83D");
+
+        ObjectEvent emoji = objectEvent(List.of(ExtensionElement.text(new QName("urn:x", "f"), "tab\t\uD83D\uDE00")));
+        assertThat(read(write(HEADER, List.of(emoji), false)).events()).containsExactly(emoji);
+    }
+
+    @Test
     void aMissingCreationDateIsTheTimeOfWriting() {
         DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_DOCUMENT, null, null, null, List.of(),
                 Namespaces.NONE, null, List.of(), List.of(), null, null);

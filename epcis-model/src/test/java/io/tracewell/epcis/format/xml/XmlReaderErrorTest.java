@@ -51,8 +51,8 @@ class XmlReaderErrorTest {
     @Test
     void anEpcis1xDocument() {
         EpcisFormatException e = error("<?xml version=\"1.0\"?>\n<epcis:EPCISDocument"
-                + " xmlns:epcis=\"urn:epcglobal:epcis:xsd:1\" schemaVersion=\"1.2\" creationDate=\"2024-05-01T10:15:30Z\">"
-                + "<EPCISBody/></epcis:EPCISDocument>");
+                + " xmlns:epcis=\"urn:epcglobal:epcis:xsd:1\" schemaVersion=\"1.2\""
+                + " creationDate=\"2024-05-01T10:15:30Z\"><EPCISBody/></epcis:EPCISDocument>");
         assertThat(e.location()).isEqualTo(SourceLocation.of(2, 118));
         assertThat(e.getMessage()).isEqualTo("line 2, column 118: root element"
                 + " {urn:epcglobal:epcis:xsd:1}EPCISDocument; expected EPCISDocument or EPCISQueryDocument in namespace"
@@ -64,7 +64,8 @@ class XmlReaderErrorTest {
         EpcisFormatException e = error("<EPCISDocument schemaVersion=\"2.0\"/>");
         assertThat(e.location()).isEqualTo(SourceLocation.of(1, 37));
         assertThat(e.problem()).isEqualTo("root element {}EPCISDocument");
-        assertThat(e.expected()).isEqualTo("EPCISDocument or EPCISQueryDocument in namespace urn:epcglobal:epcis:xsd:2");
+        assertThat(e.expected())
+                .isEqualTo("EPCISDocument or EPCISQueryDocument in namespace urn:epcglobal:epcis:xsd:2");
     }
 
     @Test
