@@ -21,7 +21,6 @@ final class JsonTrees {
     /** Duplicate member names are an error: JSON-LD gives them no meaning and a silent "last one wins" loses data. */
     static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
     private JsonTrees() {
