@@ -14,9 +14,12 @@ import java.nio.file.Path;
  */
 public sealed interface OutputTarget permits OutputTarget.StandardOutput, OutputTarget.FileOutput {
 
+    /** The argument that means standard output. */
+    String STDOUT_ARGUMENT = "-";
+
     /** {@code -} is standard output; anything else is a file path, created or replaced on {@link #open()}. */
     static OutputTarget of(String argument) {
-        return InputSource.STDIN_ARGUMENT.equals(argument) ? new StandardOutput() : new FileOutput(Path.of(argument));
+        return STDOUT_ARGUMENT.equals(argument) ? new StandardOutput() : new FileOutput(Path.of(argument));
     }
 
     /** For messages: the path as given, or {@code <stdout>}. */

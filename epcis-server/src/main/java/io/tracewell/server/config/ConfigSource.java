@@ -56,7 +56,7 @@ public final class ConfigSource {
         defaults.stringPropertyNames().forEach(key ->
                 values.put(key, new Value(defaults.getProperty(key), DEFAULTS_RESOURCE)));
         // Environment variables can only override keys we know of: the mapping is one way (key -> NAME).
-        for (String key : Map.copyOf(values).keySet()) {
+        for (String key : defaults.stringPropertyNames()) {
             String name = environmentName(key);
             String text = environment.get(name);
             if (text != null) {
