@@ -65,11 +65,15 @@ public sealed interface Location permits Location.LineColumn, Location.JsonPoint
         }
     }
 
+    /**
+     * A line and column as a parser reports them. Parsers report 0 or -1 for what they do not know; that
+     * becomes 1, the start of the line or of the document.
+     */
     static Location lineColumn(int line, int column) {
-        // Parsers report 0 or -1 when they do not know; the first position is the honest fallback.
         return new LineColumn(Math.max(1, line), Math.max(1, column));
     }
 
+    /** The document as a whole. */
     static Location wholeDocument() {
         return new WholeDocument();
     }
