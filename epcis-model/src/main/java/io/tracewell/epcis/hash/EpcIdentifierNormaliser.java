@@ -29,6 +29,10 @@ final class EpcIdentifierNormaliser implements IdentifierNormaliser {
         } catch (IdentifierException notAKey) {
             return value;
         }
-        return link.map(escaping::reencodePath).orElse(value);
+        if (link.isEmpty()) {
+            return value;
+        }
+        // The identifier package already writes the TDS escapes only; other styles re-encode the values.
+        return escaping == DigitalLinkEscaping.TDS_ESCAPES_ONLY ? link.get() : escaping.reencodePath(link.get());
     }
 }
