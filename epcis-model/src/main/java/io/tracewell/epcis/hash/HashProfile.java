@@ -9,12 +9,13 @@ package io.tracewell.epcis.hash;
 public enum HashProfile {
 
     /**
-     * CBV 2.0 as ratified (the default): canonical property order of CBV 2.0 (epcList before parentID, sourceList
-     * before destinationList, no certificationInfo, no {@code sensorElementList} token), GS1 Web Vocabulary terms
-     * under {@code https://ref.gs1.org/voc/}, timestamps rounded half-up to milliseconds, numbers in exact
-     * decimal, user extensions found inside readPoint, bizLocation and the sensor elements appended at the end
-     * of the string behind the path of their enclosing elements. This is what the reference implementation
-     * produces since 2026 (its pull request #123).
+     * The CBV 2.0 text (the default): its canonical property order (epcList before parentID, sourceList before
+     * destinationList, no certificationInfo, no {@code sensorElementList} token), GS1 Web Vocabulary terms under
+     * {@code https://ref.gs1.org/voc/}, timestamps rounded half-up to milliseconds, numbers in exact decimal, user
+     * extensions found inside readPoint, bizLocation and the sensor elements appended at the end of the string
+     * behind the names of their enclosing elements, and the CBV master data namespace in its XML form. The
+     * reference implementation produces the same since 2026 (its pull request #123), except for the JSON-LD
+     * spelling of the master data namespace.
      */
     CBV_2_0("CBV2.0", Builder.ratified()),
 
@@ -24,7 +25,8 @@ public enum HashProfile {
      * sensor block (sorted by name with ILMD and the extensions), certificationInfo and a sensor report's bizRules
      * hashed, the {@code sensorElementList} token present, GS1 Web Vocabulary under {@code https://gs1.org/voc/},
      * nested extensions inline, numbers through binary floating point, timestamps rounded half-even on
-     * microseconds, and {@code ! ( ) *} percent-encoded in Digital Link values. It carries the same
+     * microseconds, {@code ! ( ) * + , : ; =} percent-encoded in Digital Link values, and the master data namespace
+     * with the JSON-LD context's trailing colon. It carries the same
      * {@code ?ver=CBV2.0} as {@link #CBV_2_0}, so the two cannot be told apart from the ID alone.
      */
     CBV_2_0_REFERENCE_2025("CBV2.0", Builder.ratified()

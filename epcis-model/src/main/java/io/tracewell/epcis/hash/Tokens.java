@@ -1,8 +1,8 @@
 package io.tracewell.epcis.hash;
 
 /**
- * A run of {@code name=value} tokens without separators. Absent and empty values are left out entirely (CBV 2.0
- * event hash ID: "data MUST NOT be added if a field is omitted or empty").
+ * A run of {@code name=value} tokens without separators. Absent and empty values are left out entirely: in the
+ * CBV 2.0 event hash ID a field that is omitted or empty contributes nothing to the pre-hash.
  */
 final class Tokens {
     private final StringBuilder sb = new StringBuilder(64);
