@@ -37,20 +37,4 @@ public enum CharacterSet {
             case CSET64 -> digit || upper || lower || c == '-' || c == '_';
         };
     }
-
-    /** Index of the first character not in this set, or -1. Trailing {@code =} padding is accepted for set 64. */
-    int firstInvalid(String value) {
-        int end = value.length();
-        if (this == CSET64) {
-            while (end > 0 && value.charAt(end - 1) == '=') {
-                end--;
-            }
-        }
-        for (int i = 0; i < end; i++) {
-            if (!allows(value.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

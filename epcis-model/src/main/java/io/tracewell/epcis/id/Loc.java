@@ -16,10 +16,6 @@ record Loc(String input, int offset) {
         return offset >= 0;
     }
 
-    Loc plus(int delta) {
-        return known() ? new Loc(input, offset + delta) : this;
-    }
-
     /** An error located {@code index} characters after this location (ignored when the location is unknown). */
     IdentifierException error(String detail, int index) {
         return known() ? new IdentifierException(detail, input, offset + index)
