@@ -48,6 +48,7 @@ public final class TracewellServer implements AutoCloseable {
     private Vertx vertx;
     private CamelHttpRuntime camel;
     private URI baseUri;
+    private boolean startCalled;
     private boolean closing;
 
     public TracewellServer(TracewellConfig config) {
@@ -56,9 +57,10 @@ public final class TracewellServer implements AutoCloseable {
 
     /** Starts everything; on failure, stops what had started and rethrows. */
     public synchronized TracewellServer start() throws Exception {
-        if (closing || baseUri != null) {
+        if (startCalled || closing) {
             throw new IllegalStateException("a server starts once");
         }
+        startCalled = true;
         try {
             DatabaseSettings database = config.database();
             ConnectionSettings connection;
