@@ -26,7 +26,7 @@ import java.util.Map;
  * <pre>
  * throughput [--events 100000] [--passes 5] [--warmup 1] [--dir target/format-bench]
  *     generates one document per binding, then parses each and converts each into the other binding (output
- *     discarded), a warm-up pass and several measured passes; prints the median.
+ *     discarded), warm-up passes and several measured passes; prints the median (MB = 10^6 bytes of input).
  * bounded [--events 1000000] [--dir target/format-bench] [--keep]
  *     generates one document per binding and converts each into the other (to a file), reporting wall time and
  *     heap use; run with -Xmx256m to show that memory does not grow with the document.
@@ -57,6 +57,9 @@ public final class FormatBenchmark {
     }
 
     private static void throughput(long events, int passes, int warmup, Path dir) throws IOException {
+        if (passes < 1) {
+            throw usage("--passes must be at least 1");
+        }
         printEnvironment();
         Path xml = dir.resolve("bench-" + events + ".xml");
         Path json = dir.resolve("bench-" + events + ".jsonld");
@@ -68,9 +71,9 @@ public final class FormatBenchmark {
         rows.add(measure("convert XML → JSON-LD", xml, Format.XML, Format.JSON_LD, events, passes, warmup));
         rows.add(measure("convert JSON-LD → XML", json, Format.JSON_LD, Format.XML, events, passes, warmup));
         System.out.println();
-        System.out.printf("| Operation (%,d events, median of %d after %d warm-up) | Input MB | MB/s | events/s |%n",
-                events, passes, warmup);
-        System.out.println("|---|---:|---:|---:|");
+        System.out.printf("| Operation (%,d events, median of %d after %d warm-up) | Input MB | Seconds, median "
+                + "(best–worst) | MB/s | events/s |%n", events, passes, warmup);
+        System.out.println("|---|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 
@@ -90,8 +93,8 @@ public final class FormatBenchmark {
         }
         Arrays.sort(seconds);
         double median = passes % 2 == 1 ? seconds[passes / 2] : (seconds[passes / 2 - 1] + seconds[passes / 2]) / 2;
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %,.0f |", name, bytes / 1e6, bytes / 1e6 / median,
-                events / median);
+        return String.format(Locale.ROOT, "| %s | %.1f | %.2f (%.2f–%.2f) | %.1f | %,.0f |", name, bytes / 1e6,
+                median, seconds[0], seconds[passes - 1], bytes / 1e6 / median, events / median);
     }
 
     private static long parse(Path input, Format format) throws IOException {
@@ -129,9 +132,10 @@ public final class FormatBenchmark {
         rows.add(timed("convert JSON-LD → XML", json, toXml, events,
                 () -> convert(json, Format.JSON_LD, Format.XML, Files.newOutputStream(toXml))));
         System.out.println();
-        System.out.printf("| Step (%,d events, -Xmx%d MB) | Input MB | Output MB | Wall s | Peak heap MB (sum of pool "
-                + "peaks) | Max heap after GC MB | GCs (time s) |%n", events, Runtime.getRuntime().maxMemory() >> 20);
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("| Step (%,d events, max heap %d MB) | Input MB | Output MB | Wall s | events/s | Peak heap "
+                + "MB (sum of pool peaks) | Max heap after GC MB | GCs (time s) |%n", events,
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         if (!keep) {
             for (Path p : List.of(xml, json, toJson, toXml)) {
@@ -157,9 +161,9 @@ public final class FormatBenchmark {
             }
             heap = watch.result();
         }
-        String row = String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %d (%.2f) |", name,
+        String row = String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %,.0f | %.1f | %.1f | %d (%.2f) |", name,
                 input == null ? "–" : String.format(Locale.ROOT, "%.1f", Files.size(input) / 1e6),
-                Files.size(output) / 1e6, seconds, heap.peakPoolSumBytes() / 1048576.0,
+                Files.size(output) / 1e6, seconds, events / seconds, heap.peakPoolSumBytes() / 1048576.0,
                 heap.maxAfterGcBytes() / 1048576.0, heap.collections(), heap.collectionMillis() / 1e3);
         System.out.println(row);
         return row;
