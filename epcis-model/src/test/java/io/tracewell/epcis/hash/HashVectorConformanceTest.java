@@ -8,6 +8,7 @@ import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.model.EpcisEvent;
 import io.tracewell.epcis.model.ExtensionElement;
 import io.tracewell.epcis.model.ObjectEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -160,6 +161,30 @@ class HashVectorConformanceTest {
                 }));
             }
         }
+        return tests;
+    }
+
+    /** Every example published in both bindings gives the same IDs from its XML and its JSON-LD, in every profile. */
+    @TestFactory
+    List<DynamicTest> xmlAndJsonLdOfOneDocumentHashAlike() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path xml : HashVectors.documents(HashVectors.inputs())) {
+            Path jsonLd = xml.resolveSibling(HashVectors.stem(xml) + ".jsonld");
+            if (!xml.getFileName().toString().endsWith(".xml") || !Files.exists(jsonLd)) {
+                continue;
+            }
+            for (HashProfile profile : HashProfile.values()) {
+                EventHasher hasher = EventHasher.of(profile, HashAlgorithm.SHA_256);
+                tests.add(dynamicTest(profile + " " + HashVectors.stem(xml), () -> {
+                    List<String> fromXml = new ArrayList<>();
+                    List<String> fromJsonLd = new ArrayList<>();
+                    HashVectors.read(xml).forEach(e -> fromXml.add(hasher.hashId(e).toString()));
+                    HashVectors.read(jsonLd).forEach(e -> fromJsonLd.add(hasher.hashId(e).toString()));
+                    assertThat(fromXml).isNotEmpty().isEqualTo(fromJsonLd);
+                }));
+            }
+        }
+        assertThat(tests).hasSize(11 * HashProfile.values().length);
         return tests;
     }
 
