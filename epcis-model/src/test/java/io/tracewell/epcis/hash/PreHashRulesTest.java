@@ -252,6 +252,15 @@ class PreHashRulesTest {
     }
 
     @Test
+    void extensionSiblingsSortByCodePointNotByUtf16Unit() {
+        ObjectEvent event = base().extension(text("v", "\uD83D\uDE00")).extension(text("v", "\uE000")).build();
+
+        // U+E000 before U+1F600, although its UTF-16 unit (E000) is above the surrogate D83D
+        assertThat(cbv20.preHash(event)).endsWith("{https://ns.example.com/epcis/}v=\uE000"
+                + "{https://ns.example.com/epcis/}v=\uD83D\uDE00");
+    }
+
+    @Test
     void anXmlBooleanAndAJsonBooleanHashAlike() {
         ExtensionElement xml = new ExtensionElement(TestEvents.ex("ok"), List.of(),
                 new ExtensionElement.Simple("1", Datatypes.BOOLEAN));
