@@ -26,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
             ServeCommand.class,
             io.tracewell.server.cli.commands.ValidateCommand.class,
             io.tracewell.server.cli.commands.ConvertCommand.class,
+            io.tracewell.server.cli.commands.HashCommand.class,
+            io.tracewell.server.cli.commands.TranslateCommand.class,
+            io.tracewell.server.cli.commands.ParseCommand.class,
             HelpCommand.class,
         })
 public final class TracewellCommand implements Callable<Integer> {
