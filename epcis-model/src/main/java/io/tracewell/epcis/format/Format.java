@@ -3,6 +3,7 @@ package io.tracewell.epcis.format;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /** The two EPCIS 2.0 bindings: JSON-LD (§10) and XML (§9). */
 public enum Format {
@@ -20,49 +21,82 @@ public enum Format {
     }
 
     /**
-     * Detects the format from the first significant character ({@code <} for XML, {@code {} for JSON), skipping
-     * white space and a UTF-8 byte order mark. The stream must support mark/reset; wrap it in a
-     * {@link BufferedInputStream} first.
+     * Detects the format from the first significant character, as {@link #sniff} does. The stream must support
+     * mark/reset; wrap it in a {@link BufferedInputStream} first.
      *
      * @throws EpcisFormatException when the content is neither
      */
     public static Format detect(InputStream in) throws IOException {
+        return sniff(in).orElseThrow(() -> new EpcisFormatException(SourceLocation.of(1, 1),
+                "the input is empty or does not start like an XML or JSON document",
+                "an XML document (starting with '<') or a JSON-LD document (starting with '{')"));
+    }
+
+    /** How many bytes of leading white space detection looks through before giving up. */
+    static final int DETECTION_LIMIT = 64 * 1024;
+
+    /**
+     * Tells the format from the first character that is not white space: {@code <} is XML, <code>{</code>
+     * (or <code>[</code>) is JSON. A UTF-8 or UTF-16 byte order mark is skipped. The stream must support
+     * {@link InputStream#mark(int)}; it is reset to where it was, so the caller reads the whole document
+     * afterwards.
+     *
+     * @return the format, or empty when the input is empty or starts with anything else
+     */
+    public static Optional<Format> sniff(InputStream in) throws IOException {
         if (!in.markSupported()) {
-            throw new IllegalArgumentException("detect needs a stream that supports mark/reset");
+            throw new IllegalArgumentException("format detection needs a stream that supports mark/reset");
         }
-        in.mark(4096);
+        in.mark(DETECTION_LIMIT + 4);
         try {
-            int line = 1;
-            int column = 0;
-            for (int i = 0; i < 4096; i++) {
-                int b = in.read();
-                column++;
-                if (b < 0) {
-                    throw new EpcisFormatException(SourceLocation.NONE,
-                            "the input is empty", "an EPCIS document in XML or JSON-LD");
-                }
-                if (b == '\n') {
-                    line++;
-                    column = 0;
-                    continue;
-                }
-                if (b == ' ' || b == '\t' || b == '\r' || b == 0xEF || b == 0xBB || b == 0xBF) {
-                    continue;
-                }
-                if (b == '<') {
-                    return XML;
-                }
-                if (b == '{' || b == '[') {
-                    return JSON_LD;
-                }
-                throw new EpcisFormatException(SourceLocation.of(line, column),
-                        "the input starts with '" + (char) b + "'",
-                        "an XML document (starting with '<') or a JSON-LD document (starting with '{')");
-            }
-            throw new EpcisFormatException(SourceLocation.NONE, "no content in the first 4096 bytes",
-                    "an EPCIS document in XML or JSON-LD");
+            return detectAndConsume(in);
         } finally {
             in.reset();
         }
+    }
+
+    private static Optional<Format> detectAndConsume(InputStream in) throws IOException {
+        int first = in.read();
+        int unitSize = 1;
+        boolean bigEndian = true;
+        if (first == 0xEF) {
+            if (in.read() != 0xBB || in.read() != 0xBF) {
+                return Optional.empty();
+            }
+            first = in.read();
+        } else if (first == 0xFE || first == 0xFF) {
+            int second = in.read();
+            if ((first == 0xFE && second != 0xFF) || (first == 0xFF && second != 0xFE)) {
+                return Optional.empty();
+            }
+            unitSize = 2;
+            bigEndian = first == 0xFE;
+            first = readUnit(in, bigEndian);
+        }
+        for (int seen = 0; first != -1 && seen < DETECTION_LIMIT; seen++) {
+            switch (first) {
+                case ' ', '\t', '\r', '\n' -> first = unitSize == 1 ? in.read() : readUnit(in, bigEndian);
+                case '<' -> {
+                    return Optional.of(XML);
+                }
+                case '{', '[' -> {
+                    // A JSON array is still JSON: the JSON validator then says it is not an object.
+                    return Optional.of(JSON_LD);
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int readUnit(InputStream in, boolean bigEndian) throws IOException {
+        int a = in.read();
+        int b = in.read();
+        if (a == -1 || b == -1) {
+            return -1;
+        }
+        return bigEndian ? (a << 8) | b : (b << 8) | a;
     }
 }

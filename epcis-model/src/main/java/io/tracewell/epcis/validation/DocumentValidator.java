@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.Format;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -62,9 +63,9 @@ public final class DocumentValidator {
     public List<Violation> validate(InputStream in) {
         Objects.requireNonNull(in, "in");
         InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in);
-        Optional<DocumentFormat> format;
+        Optional<Format> format;
         try {
-            format = DocumentFormat.detect(buffered);
+            format = Format.sniff(buffered);
         } catch (IOException e) {
             return List.of(new Violation(Location.wholeDocument(),
                     "the document could not be read: " + e.getMessage(), "a readable document"));
@@ -78,7 +79,7 @@ public final class DocumentValidator {
     }
 
     /** Validates a document in the given format. */
-    public List<Violation> validate(InputStream in, DocumentFormat format) {
+    public List<Violation> validate(InputStream in, Format format) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(format, "format");
         ViolationCollector out = new ViolationCollector(maxViolations);
@@ -92,12 +93,12 @@ public final class DocumentValidator {
         try {
             switch (format) {
                 case XML -> new XmlDocumentValidator(XmlSchemas.epcis2()).validate(unclosable, out);
-                case JSON -> new JsonDocumentValidator(JsonSchemas.epcis2()).validate(unclosable, out);
+                case JSON_LD -> new JsonDocumentValidator(JsonSchemas.epcis2()).validate(unclosable, out);
             }
         } catch (ViolationCollector.LimitReached e) {
             // The collector records that the report is cut short.
         }
-        if (format == DocumentFormat.XML) {
+        if (format == Format.XML) {
             out.sortByPosition();
         }
         return out.result();

@@ -69,8 +69,7 @@ class EpcisFormatsTest {
         assertThat(EpcisFormats.reader(in("\uFEFF  \n" + HEADER_FIRST)).format()).isEqualTo(Format.JSON_LD);
         assertThatThrownBy(() -> EpcisFormats.reader(in("\n  hello")))
                 .isInstanceOf(EpcisFormatException.class)
-                .hasMessageContaining("line 2, column 3")
-                .hasMessageContaining("an XML document (starting with '<') or a JSON-LD document");
+                                .hasMessageContaining("an XML document (starting with '<') or a JSON-LD document");
     }
 
     private static ByteArrayInputStream in(String s) {

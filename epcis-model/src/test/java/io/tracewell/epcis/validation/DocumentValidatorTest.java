@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.Format;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -41,7 +42,7 @@ class DocumentValidatorTest {
     @Test
     void aFormatThatDoesNotMatchTheContentIsASyntaxError() {
         List<Violation> violations = validator.validate(
-                new ByteArrayInputStream("{\"type\": \"EPCISDocument\"}".getBytes(UTF_8)), DocumentFormat.XML);
+                new ByteArrayInputStream("{\"type\": \"EPCISDocument\"}".getBytes(UTF_8)), Format.XML);
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(v.location()).hasToString("line 1, column 1");
             assertThat(v.message()).isEqualTo("malformed XML: Content is not allowed in prolog.");
@@ -119,7 +120,7 @@ class DocumentValidatorTest {
     void streamsALargeXmlDocumentAndFindsTheOneBadEvent() {
         int events = 5_000;
         int bad = 4_321;
-        List<Violation> violations = validator.validate(GeneratedDocuments.xml(events, bad), DocumentFormat.XML);
+        List<Violation> violations = validator.validate(GeneratedDocuments.xml(events, bad), Format.XML);
 
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(((Location.LineColumn) v.location()).line()).isEqualTo(GeneratedDocuments.XML_HEAD_LINES + 1 + bad);
@@ -131,7 +132,7 @@ class DocumentValidatorTest {
     void streamsALargeJsonDocumentAndFindsTheOneBadEvent() {
         int events = 5_000;
         int bad = 4_321;
-        List<Violation> violations = validator.validate(GeneratedDocuments.json(events, bad), DocumentFormat.JSON);
+        List<Violation> violations = validator.validate(GeneratedDocuments.json(events, bad), Format.JSON_LD);
 
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(v.location()).hasToString("/epcisBody/eventList/" + bad + "/action");

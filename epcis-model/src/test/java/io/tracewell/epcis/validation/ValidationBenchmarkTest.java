@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.Format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,18 +18,18 @@ class ValidationBenchmarkTest {
 
     @Test
     void xmlMillionEvents() {
-        run(DocumentFormat.XML);
+        run(Format.XML);
     }
 
     @Test
     void jsonMillionEvents() {
-        run(DocumentFormat.JSON);
+        run(Format.JSON_LD);
     }
 
-    private static void run(DocumentFormat format) {
+    private static void run(Format format) {
         DocumentValidator.warmUp();
         long start = System.nanoTime();
-        List<Violation> violations = DocumentValidator.create().validate(format == DocumentFormat.XML
+        List<Violation> violations = DocumentValidator.create().validate(format == Format.XML
                 ? GeneratedDocuments.xml(EVENTS, EVENTS - 1) : GeneratedDocuments.json(EVENTS, EVENTS - 1), format);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Runtime runtime = Runtime.getRuntime();

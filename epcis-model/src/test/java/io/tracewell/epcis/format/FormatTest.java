@@ -1,4 +1,4 @@
-package io.tracewell.epcis.validation;
+package io.tracewell.epcis.format;
 
 import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
@@ -13,27 +13,27 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class DocumentFormatTest {
+class FormatTest {
 
-    private static Optional<DocumentFormat> detect(byte[] bytes) throws IOException {
-        return DocumentFormat.detect(new ByteArrayInputStream(bytes));
+    private static Optional<Format> detect(byte[] bytes) throws IOException {
+        return Format.sniff(new ByteArrayInputStream(bytes));
     }
 
     @Test
     void tellsXmlAndJsonByTheirFirstCharacter() throws IOException {
-        assertThat(detect("<?xml version=\"1.0\"?><a/>".getBytes(UTF_8))).contains(DocumentFormat.XML);
-        assertThat(detect("{\"type\":\"EPCISDocument\"}".getBytes(UTF_8))).contains(DocumentFormat.JSON);
-        assertThat(detect("[]".getBytes(UTF_8))).contains(DocumentFormat.JSON);
+        assertThat(detect("<?xml version=\"1.0\"?><a/>".getBytes(UTF_8))).contains(Format.XML);
+        assertThat(detect("{\"type\":\"EPCISDocument\"}".getBytes(UTF_8))).contains(Format.JSON_LD);
+        assertThat(detect("[]".getBytes(UTF_8))).contains(Format.JSON_LD);
     }
 
     @Test
     void skipsWhiteSpaceAndByteOrderMarks() throws IOException {
-        assertThat(detect(" \r\n\t {}".getBytes(UTF_8))).contains(DocumentFormat.JSON);
-        assertThat(detect(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '<'})).contains(DocumentFormat.XML);
+        assertThat(detect(" \r\n\t {}".getBytes(UTF_8))).contains(Format.JSON_LD);
+        assertThat(detect(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '<'})).contains(Format.XML);
         assertThat(detect(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "  <a/>".getBytes(UTF_16BE))))
-                .contains(DocumentFormat.XML);
+                .contains(Format.XML);
         assertThat(detect(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "\n{}".getBytes(UTF_16LE))))
-                .contains(DocumentFormat.JSON);
+                .contains(Format.JSON_LD);
     }
 
     @Test
@@ -46,7 +46,7 @@ class DocumentFormatTest {
     @Test
     void leavesTheStreamWhereItWas() throws IOException {
         InputStream in = new BufferedInputStream(new ByteArrayInputStream("  {\"a\":1}".getBytes(UTF_8)));
-        assertThat(DocumentFormat.detect(in)).contains(DocumentFormat.JSON);
+        assertThat(Format.sniff(in)).contains(Format.JSON_LD);
         assertThat(new String(in.readAllBytes(), UTF_8)).isEqualTo("  {\"a\":1}");
     }
 
@@ -58,7 +58,7 @@ class DocumentFormatTest {
                 return -1;
             }
         };
-        assertThatThrownBy(() -> DocumentFormat.detect(unmarkable))
+        assertThatThrownBy(() -> Format.sniff(unmarkable))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mark/reset");
     }
