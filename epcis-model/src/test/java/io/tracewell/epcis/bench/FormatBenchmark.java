@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,8 +73,9 @@ public final class FormatBenchmark {
         rows.add(measure("convert JSON-LD → XML", json, Format.JSON_LD, Format.XML, events, passes, warmup));
         System.out.println();
         System.out.printf("| Operation (%,d events, median of %d after %d warm-up) | Input MB | Seconds, median "
-                + "(best–worst) | MB/s | events/s |%n", events, passes, warmup);
-        System.out.println("|---|---:|---:|---:|---:|");
+                + "(best–worst) | MB/s | events/s | CPU s of the thread | events per CPU s |%n", events, passes,
+                warmup);
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 
@@ -81,20 +83,34 @@ public final class FormatBenchmark {
                                   int warmup) throws IOException {
         long bytes = Files.size(input);
         double[] seconds = new double[passes];
+        double[] cpuSeconds = new double[passes];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int pass = -warmup; pass < passes; pass++) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             long n = to == null ? parse(input, from) : convert(input, from, to, OutputStream.nullOutputStream());
             double s = (System.nanoTime() - start) / 1e9;
+            double c = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             check(n, events, name);
             if (pass >= 0) {
                 seconds[pass] = s;
+                cpuSeconds[pass] = c;
             }
-            System.out.printf(Locale.ROOT, "%s %s: %.3f s%n", name, pass < 0 ? "warm-up" : "pass " + (pass + 1), s);
+            System.out.printf(Locale.ROOT, "%s %s: %.3f s, %.3f s CPU%n", name,
+                    pass < 0 ? "warm-up" : "pass " + (pass + 1), s, c);
         }
-        Arrays.sort(seconds);
-        double median = passes % 2 == 1 ? seconds[passes / 2] : (seconds[passes / 2 - 1] + seconds[passes / 2]) / 2;
-        return String.format(Locale.ROOT, "| %s | %.1f | %.2f (%.2f–%.2f) | %.1f | %,.0f |", name, bytes / 1e6,
-                median, seconds[0], seconds[passes - 1], bytes / 1e6 / median, events / median);
+        double median = median(seconds);
+        double cpuMedian = median(cpuSeconds);
+        return String.format(Locale.ROOT, "| %s | %.1f | %.2f (%.2f–%.2f) | %.1f | %,.0f | %.2f | %,.0f |", name,
+                bytes / 1e6, median, seconds[0], seconds[passes - 1], bytes / 1e6 / median, events / median,
+                cpuMedian, events / cpuMedian);
+    }
+
+    /** Sorts the array and returns its median. */
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static long parse(Path input, Format format) throws IOException {
