@@ -165,9 +165,9 @@ final class PreHashBuilder {
         return set.isEmpty() && unset.isEmpty() ? "" : "persistentDisposition" + set + unset;
     }
 
-    private String vocabularyMembers(String name, List<String> dispositions) {
+    private String vocabularyMembers(String name, List<io.tracewell.epcis.cbv.Disposition> dispositions) {
         List<String> members = new ArrayList<>(dispositions.size());
-        for (String d : dispositions) {
+        for (io.tracewell.epcis.cbv.Disposition d : dispositions) {
             String v = values.vocabulary(d, CbvVocabulary.DISPOSITION);
             if (v != null && !v.isEmpty()) {
                 members.add(name + "=" + v);

@@ -56,6 +56,15 @@ final class ValueCanonicaliser {
     }
 
     /** A value of a CBV vocabulary field: a bare word is a term of that vocabulary. */
+    /** The typed value's held URI through the same rules as a string (unknown URIs keep their spelling). */
+    String vocabulary(io.tracewell.epcis.cbv.CbvValue value, CbvVocabulary vocabulary) {
+        return value == null ? null : vocabulary(value.uri(), vocabulary);
+    }
+
+    String sensorTerm(io.tracewell.epcis.cbv.CbvValue value) {
+        return value == null ? null : sensorTerm(value.uri());
+    }
+
     String vocabulary(String raw, CbvVocabulary vocabulary) {
         if (raw == null) {
             return null;

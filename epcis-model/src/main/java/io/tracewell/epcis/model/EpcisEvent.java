@@ -1,5 +1,7 @@
 package io.tracewell.epcis.model;
 
+import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.Disposition;
 import java.util.List;
 
 /**
@@ -50,11 +52,11 @@ public sealed interface EpcisEvent
         return common().certificationInfo();
     }
 
-    default String bizStep() {
+    default BizStep bizStep() {
         return why().bizStep();
     }
 
-    default String disposition() {
+    default Disposition disposition() {
         return why().disposition();
     }
 

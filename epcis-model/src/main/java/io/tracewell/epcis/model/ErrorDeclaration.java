@@ -1,5 +1,6 @@
 package io.tracewell.epcis.model;
 
+import io.tracewell.epcis.cbv.ErrorReason;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  */
 public record ErrorDeclaration(
         EpcisTime declarationTime,
-        String reason,
+        ErrorReason reason,
         List<String> correctiveEventIDs,
         List<ExtensionElement> extensions) {
     public ErrorDeclaration {

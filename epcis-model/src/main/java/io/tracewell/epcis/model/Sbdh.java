@@ -45,6 +45,34 @@ public record Sbdh(
         }
     }
 
+    /**
+     * The header the JSON-LD members {@code sender}, {@code receiver} and {@code instanceIdentifier} stand for
+     * (EPCIS 2.0 §10): header version 1.0, standard EPCglobal, type version 2.0, type Events, created at the
+     * document's creation date. {@code null} when all three are absent.
+     */
+    public static Sbdh derived(String sender, String receiver, String instanceIdentifier, EpcisTime creationDate) {
+        if (sender == null && receiver == null && instanceIdentifier == null) {
+            return null;
+        }
+        return new Sbdh("1.0",
+                sender == null ? List.of() : List.of(new Partner(sender, null, List.of())),
+                receiver == null ? List.of() : List.of(new Partner(receiver, null, List.of())),
+                new DocumentIdentification("EPCglobal", "2.0", instanceIdentifier, "Events", null,
+                        creationDate == null ? null : creationDate.toString()),
+                List.of());
+    }
+
+    /**
+     * Whether the header has what the SBDH schema requires: a sender, a receiver and a document identification
+     * with standard, type version, instance identifier, type and creation time.
+     */
+    public boolean isComplete() {
+        DocumentIdentification d = documentIdentification;
+        return headerVersion != null && !senders.isEmpty() && !receivers.isEmpty() && d != null
+                && d.standard() != null && d.typeVersion() != null && d.instanceIdentifier() != null
+                && d.type() != null && d.creationDateAndTime() != null;
+    }
+
     /** The first sender's identifier, which the JSON-LD binding calls {@code sender}. */
     public String sender() {
         return senders.isEmpty() ? null : senders.get(0).identifier();

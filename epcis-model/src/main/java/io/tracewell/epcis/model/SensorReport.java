@@ -1,5 +1,8 @@
 package io.tracewell.epcis.model;
 
+import io.tracewell.epcis.cbv.SensorAlertType;
+import io.tracewell.epcis.cbv.SensorComponent;
+import io.tracewell.epcis.cbv.SensorMeasurementType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.List;
  * an attribute, so the user extensions are namespaced attributes.
  */
 public record SensorReport(
-        String type,
-        String exception,
+        SensorMeasurementType type,
+        SensorAlertType exception,
         String deviceID,
         String deviceMetadata,
         String rawData,
@@ -21,7 +24,7 @@ public record SensorReport(
         String microorganism,
         String chemicalSubstance,
         BigDecimal value,
-        String component,
+        SensorComponent component,
         String stringValue,
         Boolean booleanValue,
         String hexBinaryValue,
@@ -46,8 +49,8 @@ public record SensorReport(
 
     /** Builder: a sensor report has two dozen optional fields. */
     public static final class Builder {
-        private String type;
-        private String exception;
+        private SensorMeasurementType type;
+        private SensorAlertType exception;
         private String deviceID;
         private String deviceMetadata;
         private String rawData;
@@ -57,7 +60,7 @@ public record SensorReport(
         private String microorganism;
         private String chemicalSubstance;
         private BigDecimal value;
-        private String component;
+        private SensorComponent component;
         private String stringValue;
         private Boolean booleanValue;
         private String hexBinaryValue;
@@ -72,8 +75,8 @@ public record SensorReport(
         private String coordinateReferenceSystem;
         private final List<ExtensionElement> extensions = new ArrayList<>();
 
-        public Builder type(String v) { this.type = v; return this; }
-        public Builder exception(String v) { this.exception = v; return this; }
+        public Builder type(SensorMeasurementType v) { this.type = v; return this; }
+        public Builder exception(SensorAlertType v) { this.exception = v; return this; }
         public Builder deviceID(String v) { this.deviceID = v; return this; }
         public Builder deviceMetadata(String v) { this.deviceMetadata = v; return this; }
         public Builder rawData(String v) { this.rawData = v; return this; }
@@ -83,7 +86,7 @@ public record SensorReport(
         public Builder microorganism(String v) { this.microorganism = v; return this; }
         public Builder chemicalSubstance(String v) { this.chemicalSubstance = v; return this; }
         public Builder value(BigDecimal v) { this.value = v; return this; }
-        public Builder component(String v) { this.component = v; return this; }
+        public Builder component(SensorComponent v) { this.component = v; return this; }
         public Builder stringValue(String v) { this.stringValue = v; return this; }
         public Builder booleanValue(Boolean v) { this.booleanValue = v; return this; }
         public Builder hexBinaryValue(String v) { this.hexBinaryValue = v; return this; }

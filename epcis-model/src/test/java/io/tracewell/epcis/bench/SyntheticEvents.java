@@ -1,5 +1,10 @@
 package io.tracewell.epcis.bench;
 
+import io.tracewell.epcis.cbv.SensorMeasurementType;
+import io.tracewell.epcis.cbv.BizTransactionType;
+import io.tracewell.epcis.cbv.SourceDestType;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.AggregationEvent;
 import io.tracewell.epcis.model.AssociationEvent;
@@ -83,12 +88,12 @@ final class SyntheticEvents {
         String company = company(random);
         List<String> epcs = sgtins(company, random, 3 + random.nextInt(10));
         if (commissioning) {
-            Why why = new Why("urn:epcglobal:cbv:bizstep:commissioning", "urn:epcglobal:cbv:disp:active", null,
+            Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:commissioning"), Disposition.of("urn:epcglobal:cbv:disp:active"), null,
                     List.of());
             return new ObjectEvent(common, Action.ADD, epcs, List.of(), where(company, random, false), why,
                     sensors(index, random), ilmd(random), extensions(index, random));
         }
-        Why why = new Why("urn:epcglobal:cbv:bizstep:shipping", "urn:epcglobal:cbv:disp:in_transit", null,
+        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:shipping"), Disposition.of("urn:epcglobal:cbv:disp:in_transit"), null,
                 transactions(company, random));
         return new ObjectEvent(common, Action.OBSERVE, epcs, quantities(company, random, 1),
                 where(company, random, true), why, sensors(index, random), null, extensions(index, random));
@@ -97,7 +102,7 @@ final class SyntheticEvents {
     private static AggregationEvent aggregationEvent(long index, SplittableRandom random, CommonFields common) {
         String company = company(random);
         String parent = "urn:epc:id:sscc:" + company + "." + digits(random, 17 - company.length());
-        Why why = new Why("urn:epcglobal:cbv:bizstep:packing", "urn:epcglobal:cbv:disp:in_progress", null,
+        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:packing"), Disposition.of("urn:epcglobal:cbv:disp:in_progress"), null,
                 List.of());
         return new AggregationEvent(common, Action.ADD, parent, sgtins(company, random, 6 + random.nextInt(18)),
                 quantities(company, random, random.nextInt(2)), where(company, random, false), why,
@@ -106,9 +111,9 @@ final class SyntheticEvents {
 
     private static TransactionEvent transactionEvent(long index, SplittableRandom random, CommonFields common) {
         String company = company(random);
-        Why why = new Why("urn:epcglobal:cbv:bizstep:receiving", "urn:epcglobal:cbv:disp:in_progress",
-                new PersistentDisposition(List.of("urn:epcglobal:cbv:disp:completeness_verified"),
-                        List.of("urn:epcglobal:cbv:disp:completeness_inferred")),
+        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:receiving"), Disposition.of("urn:epcglobal:cbv:disp:in_progress"),
+                new PersistentDisposition(List.of(Disposition.COMPLETENESS_VERIFIED),
+                        List.of(Disposition.COMPLETENESS_INFERRED)),
                 transactions(company, random));
         return new TransactionEvent(common, Action.ADD, null, sgtins(company, random, 2 + random.nextInt(6)),
                 quantities(company, random, 1 + random.nextInt(2)), where(company, random, true), why,
@@ -118,7 +123,7 @@ final class SyntheticEvents {
     private static TransformationEvent transformationEvent(long index, SplittableRandom random,
                                                            CommonFields common) {
         String company = company(random);
-        Why why = new Why("urn:epcglobal:cbv:bizstep:repackaging", "urn:epcglobal:cbv:disp:active", null,
+        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:repackaging"), Disposition.of("urn:epcglobal:cbv:disp:active"), null,
                 transactions(company, random));
         return new TransformationEvent(common, sgtins(company, random, 2 + random.nextInt(4)),
                 quantities(company, random, 2), sgtins(company, random, 4 + random.nextInt(8)),
@@ -129,7 +134,7 @@ final class SyntheticEvents {
     private static AssociationEvent associationEvent(long index, SplittableRandom random, CommonFields common) {
         String company = company(random);
         String parent = "urn:epc:id:grai:" + company + ".55555." + random.nextInt(100000);
-        Why why = new Why("urn:epcglobal:cbv:bizstep:assembling", null, null, List.of());
+        Why why = new Why(BizStep.ASSEMBLING, null, null, List.of());
         List<String> devices = List.of("urn:epc:id:giai:" + company + "." + random.nextInt(1000000));
         return new AssociationEvent(common, Action.ADD, parent, devices, List.of(), where(company, random, false),
                 why, sensors(index, random), extensions(index, random));
@@ -177,17 +182,17 @@ final class SyntheticEvents {
         }
         String receiver = COMPANIES[random.nextInt(COMPANIES.length)];
         return new Where(readPoint, bizLocation,
-                List.of(new SourceDest("urn:epcglobal:cbv:sdt:owning_party", "urn:epc:id:pgln:" + company + ".00001"),
-                        new SourceDest("urn:epcglobal:cbv:sdt:location", "urn:epc:id:sgln:" + company + ".00001.0")),
-                List.of(new SourceDest("urn:epcglobal:cbv:sdt:owning_party", "urn:epc:id:pgln:" + receiver + ".00002"),
-                        new SourceDest("urn:epcglobal:cbv:sdt:location", "urn:epc:id:sgln:" + receiver + ".00002.0")));
+                List.of(new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:owning_party"), "urn:epc:id:pgln:" + company + ".00001"),
+                        new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:location"), "urn:epc:id:sgln:" + company + ".00001.0")),
+                List.of(new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:owning_party"), "urn:epc:id:pgln:" + receiver + ".00002"),
+                        new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:location"), "urn:epc:id:sgln:" + receiver + ".00002.0")));
     }
 
     private static List<BizTransaction> transactions(String company, SplittableRandom random) {
         return List.of(
-                new BizTransaction("urn:epcglobal:cbv:btt:po",
+                new BizTransaction(BizTransactionType.of("urn:epcglobal:cbv:btt:po"),
                         "urn:epcglobal:cbv:bt:" + company + "000001:PO" + random.nextInt(1000000)),
-                new BizTransaction("urn:epcglobal:cbv:btt:desadv",
+                new BizTransaction(BizTransactionType.of("urn:epcglobal:cbv:btt:desadv"),
                         "urn:epcglobal:cbv:bt:" + company + "000001:ASN" + random.nextInt(1000000)));
     }
 
@@ -207,11 +212,11 @@ final class SyntheticEvents {
         EpcisTime time = EpcisTime.of(START.plusSeconds(index));
         SensorMetadata metadata = new SensorMetadata(time, null, null, "urn:epc:id:giai:4000001." + index % 1000,
                 "https://id.gs1.org/8004/4000001111", null, null, null, List.of());
-        SensorReport temperature = SensorReport.builder().type("gs1:Temperature")
+        SensorReport temperature = SensorReport.builder().type(SensorMeasurementType.of("gs1:Temperature"))
                 .value(BigDecimal.valueOf(20 + random.nextInt(600), 2)).uom("CEL")
                 .minValue(BigDecimal.valueOf(random.nextInt(200), 2)).maxValue(BigDecimal.valueOf(800, 2))
                 .build();
-        SensorReport humidity = SensorReport.builder().type("gs1:RelativeHumidity")
+        SensorReport humidity = SensorReport.builder().type(SensorMeasurementType.of("gs1:RelativeHumidity"))
                 .value(BigDecimal.valueOf(30 + random.nextInt(40))).uom("A93").build();
         return List.of(new SensorElement(metadata, List.of(temperature, humidity), List.of()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracewell.epcis.model.EpcisDocument;
+import io.tracewell.epcis.validation.DocumentValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,80 @@ class EpcisFormatsTest {
 
         assertThat(document.header().sbdh().sender()).isEqualTo("urn:epc:id:pgln:4012345.00000");
         assertThat(document.events()).hasSize(1);
+    }
+
+    @Test
+    void theJsonLdDocumentIdAndExtraContextsSurviveXml() {
+        String json = HEADER_FIRST.replace("\"@context\": \"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\",",
+                "\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\","
+                        + " \"https://example.com/extra-context.jsonld\"], \"id\": \"https://id.example.org/document1\",");
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+
+        EpcisFormats.writeDocument(EpcisFormats.readDocument(in(json)), Format.XML, xml);
+        EpcisDocument fromXml = EpcisFormats.readDocument(new ByteArrayInputStream(xml.toByteArray()));
+        EpcisFormats.writeDocument(fromXml, Format.JSON_LD, back);
+
+        assertThat(xml.toString(StandardCharsets.UTF_8))
+                .contains("xmlns:jsonld=\"http://www.w3.org/ns/json-ld#\"")
+                .contains("jsonld:id=\"https://id.example.org/document1\"")
+                .contains("jsonld:context=\"https://example.com/extra-context.jsonld\"")
+                .as("a sender alone is not a valid SBDH, so it travels as an attribute")
+                .contains("epcisv:sender=\"urn:epc:id:pgln:4012345.00000\"").doesNotContain("StandardBusinessDocumentHeader");
+        assertThat(DocumentValidator.create().validate(new ByteArrayInputStream(xml.toByteArray()))).isEmpty();
+        assertThat(fromXml.header().id()).isEqualTo("https://id.example.org/document1");
+        assertThat(fromXml.header().contexts()).containsExactly("https://example.com/extra-context.jsonld");
+        assertThat(back.toString(StandardCharsets.UTF_8)).contains("\"id\":\"https://id.example.org/document1\"")
+                .contains("https://example.com/extra-context.jsonld");
+    }
+
+    @Test
+    void senderReceiverAndInstanceIdentifierTogetherBecomeAValidSbdh() {
+        String json = HEADER_FIRST.replace("\"sender\": \"urn:epc:id:pgln:4012345.00000\",",
+                "\"sender\": \"urn:epc:id:pgln:4012345.00000\", \"receiver\": \"urn:epc:id:pgln:0614141.00000\","
+                        + " \"instanceIdentifier\": \"DOC-1\",");
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+
+        EpcisFormats.writeDocument(EpcisFormats.readDocument(in(json)), Format.XML, xml);
+        EpcisDocument fromXml = EpcisFormats.readDocument(new ByteArrayInputStream(xml.toByteArray()));
+        EpcisFormats.writeDocument(fromXml, Format.JSON_LD, back);
+
+        assertThat(xml.toString(StandardCharsets.UTF_8)).contains("<sbdh:StandardBusinessDocumentHeader>")
+                .contains("<sbdh:InstanceIdentifier>DOC-1</sbdh:InstanceIdentifier>").doesNotContain("epcisv:");
+        assertThat(DocumentValidator.create().validate(new ByteArrayInputStream(xml.toByteArray()))).isEmpty();
+        assertThat(back.toString(StandardCharsets.UTF_8)).contains("\"sender\":\"urn:epc:id:pgln:4012345.00000\"")
+                .contains("\"receiver\":\"urn:epc:id:pgln:0614141.00000\"").contains("\"instanceIdentifier\":\"DOC-1\"")
+                .doesNotContain("StandardBusinessDocumentHeader");
+    }
+
+    @Test
+    void cbvValuesAreOneValueInAnySpellingAndEachBindingWritesItsOwn() {
+        String urn = HEADER_FIRST.replace("\"action\": \"OBSERVE\"",
+                "\"action\": \"OBSERVE\", \"bizStep\": \"urn:epcglobal:cbv:bizstep:shipping\"");
+        String web = HEADER_FIRST.replace("\"action\": \"OBSERVE\"",
+                "\"action\": \"OBSERVE\", \"bizStep\": \"https://ref.gs1.org/cbv/BizStep-shipping\"");
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+
+        EpcisDocument a = EpcisFormats.readDocument(in(urn));
+        EpcisDocument b = EpcisFormats.readDocument(in(web));
+        EpcisFormats.writeDocument(a, Format.JSON_LD, json);
+        EpcisFormats.writeDocument(b, Format.XML, xml);
+
+        assertThat(a.events()).isEqualTo(b.events());
+        assertThat(json.toString(StandardCharsets.UTF_8)).contains("\"bizStep\":\"shipping\"");
+        assertThat(xml.toString(StandardCharsets.UTF_8)).contains("<bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>");
+    }
+
+    @Test
+    void anUnknownBareCbvWordIsRejectedWhereItStands() {
+        String bad = HEADER_FIRST.replace("\"action\": \"OBSERVE\"", "\"action\": \"OBSERVE\", \"bizStep\": \"shipped\"");
+
+        assertThatThrownBy(() -> EpcisFormats.readDocument(in(bad)))
+                .isInstanceOf(EpcisFormatException.class)
+                .hasMessageContaining("/epcisBody/eventList/0/bizStep")
+                .hasMessageContaining("shipped");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tracewell.epcis.hash;
 
+import io.tracewell.epcis.cbv.SensorMeasurementType;
 import static io.tracewell.epcis.hash.TestEvents.complex;
 import static io.tracewell.epcis.hash.TestEvents.objectEvent;
 import static io.tracewell.epcis.hash.TestEvents.text;
@@ -124,9 +125,9 @@ class EventHashBenchmark {
                 new SensorMetadata(EpcisTime.of(when.minusSeconds(60)), null, null,
                         jsonStyle ? "https://id.gs1.org/8004/4000001111" : "urn:epc:id:giai:4000001.111",
                         null, null, null, null, List.of()),
-                List.of(SensorReport.builder().type(jsonStyle ? "Temperature" : "gs1:Temperature")
+                List.of(SensorReport.builder().type(SensorMeasurementType.of(jsonStyle ? "Temperature" : "gs1:Temperature"))
                                 .value(new BigDecimal("4.5")).uom("CEL").build(),
-                        SensorReport.builder().type(jsonStyle ? "RelativeHumidity" : "gs1:RelativeHumidity")
+                        SensorReport.builder().type(SensorMeasurementType.of(jsonStyle ? "RelativeHumidity" : "gs1:RelativeHumidity"))
                                 .value(new BigDecimal(jsonStyle ? "61" : "61.0")).uom("P1").build()),
                 List.of()));
         b.ilmd(ExtensionElement.text(new QName("urn:epcglobal:cbv:mda", "lotNumber"), "LOT-" + (n % 50)),

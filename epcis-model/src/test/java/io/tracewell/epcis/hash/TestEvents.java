@@ -1,5 +1,9 @@
 package io.tracewell.epcis.hash;
 
+import io.tracewell.epcis.cbv.SourceDestType;
+import io.tracewell.epcis.cbv.BizTransactionType;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.BizLocation;
 import io.tracewell.epcis.model.BizTransaction;
@@ -101,7 +105,8 @@ final class TestEvents {
         }
 
         ObjectEventBuilder persistentDisposition(List<String> set, List<String> unset) {
-            persistentDisposition = new PersistentDisposition(set, unset);
+            persistentDisposition = new PersistentDisposition(set.stream().map(Disposition::of).toList(),
+                    unset.stream().map(Disposition::of).toList());
             return this;
         }
 
@@ -116,17 +121,17 @@ final class TestEvents {
         }
 
         ObjectEventBuilder bizTransaction(String type, String id) {
-            bizTransactions.add(new BizTransaction(type, id));
+            bizTransactions.add(new BizTransaction(type == null ? null : BizTransactionType.of(type), id));
             return this;
         }
 
         ObjectEventBuilder source(String type, String id) {
-            sources.add(new SourceDest(type, id));
+            sources.add(new SourceDest(SourceDestType.of(type), id));
             return this;
         }
 
         ObjectEventBuilder destination(String type, String id) {
-            destinations.add(new SourceDest(type, id));
+            destinations.add(new SourceDest(SourceDestType.of(type), id));
             return this;
         }
 
@@ -148,7 +153,8 @@ final class TestEvents {
         ObjectEvent build() {
             return new ObjectEvent(common, action, epcs, quantities,
                     new Where(readPoint, bizLocation, sources, destinations),
-                    new Why(bizStep, disposition, persistentDisposition, bizTransactions), sensors, ilmd,
+                    new Why(bizStep == null ? null : BizStep.of(bizStep),
+                            disposition == null ? null : Disposition.of(disposition), persistentDisposition, bizTransactions), sensors, ilmd,
                     extensions);
         }
     }

@@ -1,5 +1,10 @@
 package io.tracewell.epcis.format.jsonld;
 
+import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.BizTransactionType;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.ErrorReason;
+import io.tracewell.epcis.cbv.SourceDestType;
 import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.AggregationEvent;
 import io.tracewell.epcis.model.AssociationEvent;
@@ -119,7 +124,7 @@ final class EventReader {
         if (m == null) {
             return null;
         }
-        return new ErrorDeclaration(m.requiredTime("declarationTime"), m.string("reason"),
+        return new ErrorDeclaration(m.requiredTime("declarationTime"), m.cbv("reason", ErrorReason::of),
                 m.strings("correctiveEventIDs"), m.extensions(EpcisMembers.ERROR_DECLARATION));
     }
 
@@ -153,7 +158,7 @@ final class EventReader {
         List<SourceDest> out = new ArrayList<>(entries.size());
         for (Members e : entries) {
             e.onlyMembers(members);
-            out.add(new SourceDest(e.requiredString("type"), e.requiredString(idKey)));
+            out.add(new SourceDest(e.requiredCbv("type", SourceDestType::of), e.requiredString(idKey)));
         }
         return out;
     }
@@ -163,15 +168,15 @@ final class EventReader {
         Members p = m.object("persistentDisposition");
         if (p != null) {
             p.onlyMembers(EpcisMembers.PERSISTENT_DISPOSITION);
-            pd = new PersistentDisposition(p.strings("set"), p.strings("unset"));
+            pd = new PersistentDisposition(p.cbvs("set", Disposition::of), p.cbvs("unset", Disposition::of));
         }
         List<Members> entries = m.objects("bizTransactionList");
         List<BizTransaction> transactions = new ArrayList<>(entries.size());
         for (Members t : entries) {
             t.onlyMembers(EpcisMembers.BIZ_TRANSACTION);
-            transactions.add(new BizTransaction(t.string("type"), t.requiredString("bizTransaction")));
+            transactions.add(new BizTransaction(t.cbv("type", BizTransactionType::of), t.requiredString("bizTransaction")));
         }
-        return new Why(m.string("bizStep"), m.string("disposition"), pd, transactions);
+        return new Why(m.cbv("bizStep", BizStep::of), m.cbv("disposition", Disposition::of), pd, transactions);
     }
 
     /** Instance/lot master data (§7.3.6): only namespaced members, e.g. {@code cbvmda:lotNumber}. */

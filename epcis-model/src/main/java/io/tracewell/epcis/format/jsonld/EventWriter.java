@@ -1,5 +1,6 @@
 package io.tracewell.epcis.format.jsonld;
 
+import io.tracewell.epcis.cbv.CbvValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tracewell.epcis.model.AggregationEvent;
 import io.tracewell.epcis.model.AssociationEvent;
@@ -133,7 +134,7 @@ final class EventWriter {
         if (d != null) {
             g.writeObjectFieldStart("errorDeclaration");
             time(g, "declarationTime", d.declarationTime());
-            string(g, "reason", d.reason());
+            cbv(g, "reason", d.reason());
             epcs(g, "correctiveEventIDs", d.correctiveEventIDs(), false);
             extensions(g, d.extensions(), px);
             g.writeEndObject();
@@ -141,13 +142,13 @@ final class EventWriter {
     }
 
     private static void why(JsonGenerator g, Why why) throws IOException {
-        string(g, "bizStep", why.bizStep());
-        string(g, "disposition", why.disposition());
+        cbv(g, "bizStep", why.bizStep());
+        cbv(g, "disposition", why.disposition());
         PersistentDisposition pd = why.persistentDisposition();
         if (pd != null) {
             g.writeObjectFieldStart("persistentDisposition");
-            epcs(g, "set", pd.set(), false);
-            epcs(g, "unset", pd.unset(), false);
+            cbvs(g, "set", pd.set());
+            cbvs(g, "unset", pd.unset());
             g.writeEndObject();
         }
     }
@@ -170,7 +171,7 @@ final class EventWriter {
             g.writeArrayFieldStart("bizTransactionList");
             for (BizTransaction t : why.bizTransactionList()) {
                 g.writeStartObject();
-                string(g, "type", t.type());
+                cbv(g, "type", t.type());
                 g.writeStringField("bizTransaction", t.bizTransaction());
                 g.writeEndObject();
             }
@@ -188,7 +189,7 @@ final class EventWriter {
         g.writeArrayFieldStart(list);
         for (SourceDest s : entries) {
             g.writeStartObject();
-            g.writeStringField("type", s.type());
+            g.writeStringField("type", s.type().toJsonValue());
             g.writeStringField(idKey, s.id());
             g.writeEndObject();
         }
@@ -219,6 +220,24 @@ final class EventWriter {
     }
 
     /** An array of identifiers; empty arrays are left out unless {@code always} (a list the binding requires). */
+    /** A CBV value in the JSON-LD spelling: the bare word for a standard term (EPCIS 2.0 §10), else the URI. */
+    static void cbv(JsonGenerator g, String key, CbvValue value) throws IOException {
+        if (value != null) {
+            g.writeStringField(key, value.toJsonValue());
+        }
+    }
+
+    static void cbvs(JsonGenerator g, String key, List<? extends CbvValue> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(key);
+        for (CbvValue v : values) {
+            g.writeString(v.toJsonValue());
+        }
+        g.writeEndArray();
+    }
+
     static void epcs(JsonGenerator g, String key, List<String> values, boolean always) throws IOException {
         if (values.isEmpty() && !always) {
             return;

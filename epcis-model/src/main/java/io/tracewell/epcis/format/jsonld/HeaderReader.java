@@ -90,7 +90,7 @@ final class HeaderReader {
             masterData.addAll(MasterDataReader.vocabularies(resultsVocabularies, resultsVocabulariesPath, context));
         }
         if (sbdh == null) {
-            sbdh = SbdhElements.derived(m.string("sender"), m.string("receiver"), m.string("instanceIdentifier"),
+            sbdh = Sbdh.derived(m.string("sender"), m.string("receiver"), m.string("instanceIdentifier"),
                     creationDate);
         }
         return new DocumentHeader(kind, m.string("id"), m.string("schemaVersion"), creationDate,

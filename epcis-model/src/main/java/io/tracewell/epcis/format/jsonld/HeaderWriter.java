@@ -124,7 +124,7 @@ final class HeaderWriter {
      */
     static ExtensionElement fullSbdh(DocumentHeader h) {
         Sbdh sbdh = h.sbdh();
-        if (sbdh == null || sbdh.equals(SbdhElements.derived(sbdh.sender(), sbdh.receiver(),
+        if (sbdh == null || sbdh.equals(Sbdh.derived(sbdh.sender(), sbdh.receiver(),
                 sbdh.instanceIdentifier(), h.creationDate()))) {
             return null;
         }

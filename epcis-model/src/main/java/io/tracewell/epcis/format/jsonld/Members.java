@@ -7,6 +7,7 @@ import io.tracewell.epcis.model.TimeZoneOffset;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 
@@ -144,6 +145,44 @@ final class Members {
     }
 
     /** An array of strings; a single string counts as a one-element array (JSON-LD treats them alike). */
+    /**
+     * A CBV value: a bare word, URN or Web URI of a standard term, or any other absolute URI. A bare word that is
+     * not a term of the vocabulary is an error here (in JSON-LD it would expand to a term the CBV does not have).
+     */
+    <T> T cbv(String key, Function<String, T> parse) {
+        String s = string(key);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw error(key, e.getMessage(), "a term of the CBV vocabulary (bare word, URN or Web URI) or an absolute URI");
+        }
+    }
+
+    <T> T requiredCbv(String key, Function<String, T> parse) {
+        T value = cbv(key, parse);
+        if (value == null) {
+            throw missing(key, "a term of the CBV vocabulary (bare word, URN or Web URI) or an absolute URI");
+        }
+        return value;
+    }
+
+    <T> List<T> cbvs(String key, Function<String, T> parse) {
+        List<String> values = strings(key);
+        List<T> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                out.add(parse.apply(values.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw path.child(key).child(i).error(null, e.getMessage(),
+                        "a term of the CBV vocabulary (bare word, URN or Web URI) or an absolute URI");
+            }
+        }
+        return out;
+    }
+
     List<String> strings(String key) {
         JsonValue v = obj.get(key);
         if (v == null) {

@@ -28,18 +28,6 @@ final class SbdhElements {
      * The SBDH the three JSON-LD members stand for: HeaderVersion 1.0, Standard EPCglobal, TypeVersion 2.0,
      * Type Events, CreationDateAndTime the document's creationDate. {@code null} when all three are absent.
      */
-    static Sbdh derived(String sender, String receiver, String instanceIdentifier, EpcisTime creationDate) {
-        if (sender == null && receiver == null && instanceIdentifier == null) {
-            return null;
-        }
-        return new Sbdh("1.0",
-                sender == null ? List.of() : List.of(new Sbdh.Partner(sender, null, List.of())),
-                receiver == null ? List.of() : List.of(new Sbdh.Partner(receiver, null, List.of())),
-                new Sbdh.DocumentIdentification("EPCglobal", "2.0", instanceIdentifier, "Events", null,
-                        creationDate == null ? null : creationDate.toString()),
-                List.of());
-    }
-
     static ExtensionElement toElement(Sbdh sbdh) {
         List<ExtensionElement> c = new ArrayList<>();
         text(c, "HeaderVersion", sbdh.headerVersion());

@@ -1,5 +1,8 @@
 package io.tracewell.epcis.format.jsonld;
 
+import io.tracewell.epcis.cbv.SensorAlertType;
+import io.tracewell.epcis.cbv.SensorComponent;
+import io.tracewell.epcis.cbv.SensorMeasurementType;
 import io.tracewell.epcis.model.SensorElement;
 import io.tracewell.epcis.model.SensorMetadata;
 import io.tracewell.epcis.model.SensorReport;
@@ -42,8 +45,8 @@ final class SensorReader {
 
     private static SensorReport report(Members m) {
         SensorReport.Builder b = SensorReport.builder()
-                .type(m.string("type"))
-                .exception(m.string("exception"))
+                .type(m.cbv("type", SensorMeasurementType::of))
+                .exception(m.cbv("exception", SensorAlertType::of))
                 .deviceID(m.string("deviceID"))
                 .deviceMetadata(m.string("deviceMetadata"))
                 .rawData(m.string("rawData"))
@@ -53,7 +56,7 @@ final class SensorReader {
                 .microorganism(m.string("microorganism"))
                 .chemicalSubstance(m.string("chemicalSubstance"))
                 .value(m.decimal("value"))
-                .component(m.string("component"))
+                .component(m.cbv("component", SensorComponent::of))
                 .stringValue(m.string("stringValue"))
                 .booleanValue(m.bool("booleanValue"))
                 .hexBinaryValue(m.string("hexBinaryValue"))

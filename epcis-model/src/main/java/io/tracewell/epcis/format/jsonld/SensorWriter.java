@@ -1,5 +1,6 @@
 package io.tracewell.epcis.format.jsonld;
 
+import static io.tracewell.epcis.format.jsonld.EventWriter.cbv;
 import static io.tracewell.epcis.format.jsonld.EventWriter.decimal;
 import static io.tracewell.epcis.format.jsonld.EventWriter.extensions;
 import static io.tracewell.epcis.format.jsonld.EventWriter.string;
@@ -52,8 +53,8 @@ final class SensorWriter {
 
     private static void report(JsonGenerator g, SensorReport r, WritePrefixes px) throws IOException {
         g.writeStartObject();
-        string(g, "type", r.type());
-        string(g, "exception", r.exception());
+        cbv(g, "type", r.type());
+        cbv(g, "exception", r.exception());
         string(g, "deviceID", r.deviceID());
         string(g, "deviceMetadata", r.deviceMetadata());
         string(g, "rawData", r.rawData());
@@ -63,7 +64,7 @@ final class SensorWriter {
         string(g, "microorganism", r.microorganism());
         string(g, "chemicalSubstance", r.chemicalSubstance());
         decimal(g, "value", r.value());
-        string(g, "component", r.component());
+        cbv(g, "component", r.component());
         string(g, "stringValue", r.stringValue());
         if (r.booleanValue() != null) {
             g.writeBooleanField("booleanValue", r.booleanValue());

@@ -1,5 +1,7 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.Action;
@@ -56,8 +58,8 @@ final class EventParser {
     private List<QuantityElement> quantities = List.of();
     private List<QuantityElement> outputQuantities = List.of();
     private String transformationID;
-    private String bizStep;
-    private String disposition;
+    private BizStep bizStep;
+    private Disposition disposition;
     private PersistentDisposition persistentDisposition;
     private List<BizTransaction> bizTransactions = List.of();
     private ReadPoint readPoint;
@@ -128,8 +130,9 @@ final class EventParser {
             case "quantityList", "childQuantityList", "inputQuantityList" -> quantities = EventParts.quantityList(in);
             case "outputQuantityList" -> outputQuantities = EventParts.quantityList(in);
             case "transformationID" -> transformationID = in.token(ctx);
-            case "bizStep" -> bizStep = in.token(ctx);
-            case "disposition" -> disposition = in.token(ctx);
+            case "bizStep" -> bizStep = XmlValues.cbv(in.location(), "bizStep", in.token(ctx), BizStep::of);
+            case "disposition" -> disposition =
+                    XmlValues.cbv(in.location(), "disposition", in.token(ctx), Disposition::of);
             case "persistentDisposition" -> persistentDisposition = EventParts.persistentDisposition(in);
             case "bizTransactionList" -> bizTransactions = EventParts.bizTransactionList(in);
             case "readPoint" -> readPoint = EventParts.readPoint(in);

@@ -1,5 +1,9 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.cbv.SourceDestType;
+import io.tracewell.epcis.cbv.ErrorReason;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.BizTransactionType;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.BizLocation;
@@ -82,7 +86,8 @@ final class EventParts {
         List<BizTransaction> list = new ArrayList<>();
         while (in.nextChild("bizTransactionList")) {
             expectUnqualified(in, "bizTransactionList", "bizTransaction");
-            String type = attributeToken(in, "type");
+            BizTransactionType type = XmlValues.cbv(in.location(), "bizTransaction type", attributeToken(in, "type"),
+                    BizTransactionType::of);
             list.add(new BizTransaction(type, in.token("bizTransactionList")));
         }
         return list;
@@ -98,7 +103,8 @@ final class EventParts {
                 throw in.error(itemName + " has no type attribute",
                         "a type such as urn:epcglobal:cbv:sdt:owning_party (EPCIS 2.0 §7.3.5.4)");
             }
-            list.add(new SourceDest(type, in.token(listName)));
+            SourceDestType sdt = XmlValues.cbv(in.location(), itemName + " type", type, SourceDestType::of);
+            list.add(new SourceDest(sdt, in.token(listName)));
         }
         return list;
     }
@@ -138,7 +144,7 @@ final class EventParts {
     static ErrorDeclaration errorDeclaration(XmlInput in) {
         SourceLocation at = in.location();
         EpcisTime declarationTime = null;
-        String reason = null;
+        ErrorReason reason = null;
         List<String> corrective = new ArrayList<>();
         List<ExtensionElement> extensions = new ArrayList<>();
         while (in.nextChild("errorDeclaration")) {
@@ -149,7 +155,7 @@ final class EventParts {
                     declarationTime = XmlValues.dateTime(t, "declarationTime", in.token("errorDeclaration"));
                     break;
                 case "reason":
-                    reason = in.token("errorDeclaration");
+                    reason = XmlValues.cbv(in.location(), "reason", in.token("errorDeclaration"), ErrorReason::of);
                     break;
                 case "correctiveEventIDs":
                     corrective.addAll(idList(in, "correctiveEventID"));
@@ -173,14 +179,15 @@ final class EventParts {
     }
 
     static PersistentDisposition persistentDisposition(XmlInput in) {
-        List<String> set = new ArrayList<>();
-        List<String> unset = new ArrayList<>();
+        List<Disposition> set = new ArrayList<>();
+        List<Disposition> unset = new ArrayList<>();
         while (in.nextChild("persistentDisposition")) {
             String name = in.isUnqualified() ? in.localName() : "";
             if (name.equals("set")) {
-                set.add(in.token("persistentDisposition"));
+                set.add(XmlValues.cbv(in.location(), "set", in.token("persistentDisposition"), Disposition::of));
             } else if (name.equals("unset")) {
-                unset.add(in.token("persistentDisposition"));
+                unset.add(XmlValues.cbv(in.location(), "unset", in.token("persistentDisposition"),
+                        Disposition::of));
             } else {
                 throw unexpected(in, "persistentDisposition", "unset, set");
             }

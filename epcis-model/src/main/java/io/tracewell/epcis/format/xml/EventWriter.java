@@ -1,5 +1,7 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.CbvValue;
 import io.tracewell.epcis.model.AggregationEvent;
 import io.tracewell.epcis.model.AssociationEvent;
 import io.tracewell.epcis.model.BizTransaction;
@@ -56,8 +58,8 @@ final class EventWriter {
             case "quantityList", "childQuantityList", "inputQuantityList" -> quantityList(field, quantities(e));
             case "outputQuantityList" -> quantityList(field, ((TransformationEvent) e).outputQuantityList());
             case "transformationID" -> out.simple(field, ((TransformationEvent) e).transformationID());
-            case "bizStep" -> out.simple(field, e.why().bizStep());
-            case "disposition" -> out.simple(field, e.why().disposition());
+            case "bizStep" -> out.simple(field, xml(e.why().bizStep()));
+            case "disposition" -> out.simple(field, xml(e.why().disposition()));
             case "readPoint" -> {
                 if (e.readPoint() != null) {
                     idWithExtensions(field, e.readPoint().id(), e.readPoint().extensions());
@@ -87,7 +89,7 @@ final class EventWriter {
         }
         out.start("errorDeclaration");
         out.simple("declarationTime", d.declarationTime().toString());
-        out.simple("reason", d.reason());
+        out.simple("reason", xml(d.reason()));
         idList("correctiveEventIDs", "correctiveEventID", d.correctiveEventIDs());
         ExtensionWriter.withLocalWrapper(out, d.extensions());
         out.end();
@@ -140,7 +142,7 @@ final class EventWriter {
         out.start("bizTransactionList");
         for (BizTransaction t : list) {
             out.start("bizTransaction");
-            out.attribute("type", t.type());
+            out.attribute("type", xml(t.type()));
             out.text(t.bizTransaction());
             out.end();
         }
@@ -154,11 +156,16 @@ final class EventWriter {
         out.start(list);
         for (SourceDest s : entries) {
             out.start(item);
-            out.attribute("type", s.type());
+            out.attribute("type", xml(s.type()));
             out.text(s.id());
             out.end();
         }
         out.end();
+    }
+
+    /** A CBV value in the XML spelling: the URN of a standard term (EPCIS 2.0 §9), else the URI as given. */
+    static String xml(CbvValue value) {
+        return value == null ? null : value.toXmlValue();
     }
 
     private void persistentDisposition(PersistentDisposition p) {
@@ -166,11 +173,11 @@ final class EventWriter {
             return;
         }
         out.start("persistentDisposition");
-        for (String unset : p.unset()) {
-            out.simple("unset", unset);
+        for (Disposition unset : p.unset()) {
+            out.simple("unset", xml(unset));
         }
-        for (String set : p.set()) {
-            out.simple("set", set);
+        for (Disposition set : p.set()) {
+            out.simple("set", xml(set));
         }
         out.end();
     }

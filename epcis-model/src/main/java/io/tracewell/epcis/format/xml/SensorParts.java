@@ -1,5 +1,8 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.cbv.SensorMeasurementType;
+import io.tracewell.epcis.cbv.SensorComponent;
+import io.tracewell.epcis.cbv.SensorAlertType;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.EpcisTime;
@@ -111,8 +114,8 @@ final class SensorParts {
             String v = value.strip();
             String field = "sensorReport " + name.getLocalPart();
             switch (name.getLocalPart()) {
-                case "type" -> b.type(v);
-                case "exception" -> b.exception(v);
+                case "type" -> b.type(XmlValues.cbv(at, field, v, SensorMeasurementType::of));
+                case "exception" -> b.exception(XmlValues.cbv(at, field, v, SensorAlertType::of));
                 case "deviceID" -> b.deviceID(v);
                 case "deviceMetadata" -> b.deviceMetadata(v);
                 case "rawData" -> b.rawData(v);
@@ -122,7 +125,7 @@ final class SensorParts {
                 case "microorganism" -> b.microorganism(v);
                 case "chemicalSubstance" -> b.chemicalSubstance(v);
                 case "value" -> b.value(XmlValues.decimal(at, field, v));
-                case "component" -> b.component(v);
+                case "component" -> b.component(XmlValues.cbv(at, field, v, SensorComponent::of));
                 case "stringValue" -> b.stringValue(value);
                 case "booleanValue" -> b.booleanValue(XmlValues.bool(at, field, v));
                 case "hexBinaryValue" -> b.hexBinaryValue(v);

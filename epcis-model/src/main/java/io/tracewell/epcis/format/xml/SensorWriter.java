@@ -47,9 +47,9 @@ final class SensorWriter {
 
     private static void report(XmlOutput out, SensorReport r) {
         out.start("sensorReport");
-        out.attribute("type", r.type());
+        out.attribute("type", EventWriter.xml(r.type()));
         out.attribute("value", number(r.value()));
-        out.attribute("component", r.component());
+        out.attribute("component", EventWriter.xml(r.component()));
         out.attribute("stringValue", r.stringValue());
         out.attribute("booleanValue", r.booleanValue() == null ? null : r.booleanValue().toString());
         out.attribute("hexBinaryValue", r.hexBinaryValue());
@@ -69,7 +69,7 @@ final class SensorWriter {
         out.attribute("percValue", number(r.percValue()));
         out.attribute("dataProcessingMethod", r.dataProcessingMethod());
         out.attribute("coordinateReferenceSystem", r.coordinateReferenceSystem());
-        out.attribute("exception", r.exception());
+        out.attribute("exception", EventWriter.xml(r.exception()));
         out.attribute("bizRules", r.bizRules());
         ExtensionWriter.asAttributes(out, r.extensions(), "sensorReport");
         out.end();

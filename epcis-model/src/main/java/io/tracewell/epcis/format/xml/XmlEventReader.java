@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import javax.xml.namespace.QName;
@@ -46,10 +47,14 @@ public final class XmlEventReader implements EpcisEventReader {
 
     private DocumentKind kind;
     private String rootName;
+    private String documentId;
+    private List<String> contexts = List.of();
     private String schemaVersion;
     private EpcisTime creationDate;
     private Namespaces namespaces = Namespaces.NONE;
     private Sbdh sbdh;
+    /** sender, receiver and instanceIdentifier carried as root attributes when there is no SBDH. */
+    private Sbdh rootSbdh;
     private final List<Vocabulary> masterData = new ArrayList<>();
     private final List<ExtensionElement> documentExtensions = new ArrayList<>();
     private String queryName;
@@ -94,7 +99,8 @@ public final class XmlEventReader implements EpcisEventReader {
         if (state == State.NEW) {
             prologue();
         }
-        return new DocumentHeader(kind, null, schemaVersion, creationDate, List.of(), namespaces, sbdh, masterData,
+        return new DocumentHeader(kind, documentId, schemaVersion, creationDate, contexts, namespaces,
+                sbdh != null ? sbdh : rootSbdh, masterData,
                 documentExtensions, queryName, subscriptionID);
     }
 
@@ -166,7 +172,13 @@ public final class XmlEventReader implements EpcisEventReader {
                     ROOT_EXPECTED + (v1 ? " (this is EPCIS 1.x)" : ""));
         }
         rootName = kind.standardName();
-        in.onlyAttributes(rootName, "schemaVersion", "creationDate");
+        in.onlyAttributesAnd(Set.of(XmlNames.JSONLD_NS, XmlNames.EPCIS_VOCABULARY_NS), rootName, "schemaVersion",
+                "creationDate");
+        documentId = in.attribute(XmlNames.JSONLD_NS, "id");
+        String context = in.attribute(XmlNames.JSONLD_NS, "context");
+        if (context != null && !context.isBlank()) {
+            contexts = List.of(context.strip().split("\\s+"));
+        }
         String version = in.attribute("schemaVersion");
         if (version == null || version.isBlank()) {
             throw in.error(rootName + " has no schemaVersion attribute", "schemaVersion=\"2.0\"");
@@ -178,6 +190,9 @@ public final class XmlEventReader implements EpcisEventReader {
                     "creationDate, " + XmlValues.DATE_TIME_EXPECTED);
         }
         creationDate = XmlValues.dateTime(in.location(), "creationDate", created.strip());
+        rootSbdh = Sbdh.derived(in.attribute(XmlNames.EPCIS_VOCABULARY_NS, "sender"),
+                in.attribute(XmlNames.EPCIS_VOCABULARY_NS, "receiver"),
+                in.attribute(XmlNames.EPCIS_VOCABULARY_NS, "instanceIdentifier"), creationDate);
         namespaces = rootNamespaces();
     }
 

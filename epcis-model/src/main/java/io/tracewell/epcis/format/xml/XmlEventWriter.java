@@ -1,5 +1,6 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.model.Sbdh;
 import io.tracewell.epcis.format.EpcisEventWriter;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.model.DocumentHeader;
@@ -34,7 +35,8 @@ public final class XmlEventWriter implements EpcisEventWriter {
     private static final String EPCIS_PREFIX = "epcis";
     private static final String QUERY_PREFIX = "epcisq";
     private static final Set<String> RESERVED_PREFIXES =
-            Set.of(EPCIS_PREFIX, QUERY_PREFIX, "xsi", "xsd", HeaderWriter.SBDH_PREFIX);
+            Set.of(EPCIS_PREFIX, QUERY_PREFIX, "xsi", "xsd", HeaderWriter.SBDH_PREFIX, XmlNames.JSONLD_PREFIX,
+                    XmlNames.EPCIS_VOCABULARY_PREFIX);
 
     private enum State { NEW, BEGUN, EVENTS, ENDED }
 
@@ -123,6 +125,21 @@ public final class XmlEventWriter implements EpcisEventWriter {
         }
     }
 
+    /** The JSON-LD header members without a complete SBDH to hold them, as root attributes. */
+    private void partialSbdh(Sbdh sbdh) {
+        String ns = XmlNames.EPCIS_VOCABULARY_NS;
+        String p = XmlNames.EPCIS_VOCABULARY_PREFIX;
+        if (sbdh.sender() != null) {
+            out.attribute(new QName(ns, "sender", p), sbdh.sender());
+        }
+        if (sbdh.receiver() != null) {
+            out.attribute(new QName(ns, "receiver", p), sbdh.receiver());
+        }
+        if (sbdh.instanceIdentifier() != null) {
+            out.attribute(new QName(ns, "instanceIdentifier", p), sbdh.instanceIdentifier());
+        }
+    }
+
     /**
      * Everything up to the event list: root, EPCISHeader and EPCISBody; for a query document also QueryResults
      * and resultsBody. With {@code eventsFollow}, the EventList is opened.
@@ -138,8 +155,12 @@ public final class XmlEventWriter implements EpcisEventWriter {
         }
         out.declare("xsi", XmlNames.XSI_NS);
         out.declare("xsd", XmlNames.XSD_NS);
-        if (header.sbdh() != null) {
+        Sbdh sbdh = header.sbdh();
+        boolean sbdhElement = sbdh != null && sbdh.isComplete();
+        if (sbdhElement) {
             out.declare(HeaderWriter.SBDH_PREFIX, XmlNames.SBDH_NS);
+        } else if (sbdh != null) {
+            out.declare(XmlNames.EPCIS_VOCABULARY_PREFIX, XmlNames.EPCIS_VOCABULARY_NS);
         }
         for (Map.Entry<String, String> ns : header.namespaces().byPrefix().entrySet()) {
             String prefix = ns.getKey();
@@ -148,14 +169,27 @@ public final class XmlEventWriter implements EpcisEventWriter {
                 out.declare(prefix, ns.getValue());
             }
         }
+        if (header.id() != null || !header.contexts().isEmpty()) {
+            out.declare(XmlNames.JSONLD_PREFIX, XmlNames.JSONLD_NS);
+        }
         out.attribute("schemaVersion", header.schemaVersion() == null ? "2.0" : header.schemaVersion());
         EpcisTime created = header.creationDate() == null ? EpcisTime.of(Instant.now()) : header.creationDate();
         out.attribute("creationDate", created.toString());
+        if (header.id() != null) {
+            out.attribute(new QName(XmlNames.JSONLD_NS, "id", XmlNames.JSONLD_PREFIX), header.id());
+        }
+        if (sbdh != null && !sbdhElement) {
+            partialSbdh(sbdh);
+        }
+        if (!header.contexts().isEmpty()) {
+            out.attribute(new QName(XmlNames.JSONLD_NS, "context", XmlNames.JSONLD_PREFIX),
+                    String.join(" ", header.contexts()));
+        }
 
         boolean masterDataInHeader = !header.masterData().isEmpty() && (!query || eventsFollow);
-        if (header.sbdh() != null || masterDataInHeader) {
+        if (sbdhElement || masterDataInHeader) {
             out.start("EPCISHeader");
-            if (header.sbdh() != null) {
+            if (sbdhElement) {
                 HeaderWriter.sbdh(out, header.sbdh());
             }
             if (masterDataInHeader) {

@@ -1,5 +1,6 @@
 package io.tracewell.epcis.format.xml;
 
+import java.util.Set;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.SourceLocation;
 import java.io.InputStream;
@@ -194,14 +195,23 @@ final class XmlInput implements AutoCloseable {
         return reader.getAttributeValue(null, localName);
     }
 
+    String attribute(String namespace, String localName) {
+        return reader.getAttributeValue(namespace, localName);
+    }
+
     /**
      * Refuses attributes other than the unqualified {@code allowed} ones and those in the XML Schema instance
      * namespace: the model has no place for them, and dropping them silently would lose data.
      */
     void onlyAttributes(String element, String... allowed) {
+        onlyAttributesAnd(Set.of(), element, allowed);
+    }
+
+    /** As {@link #onlyAttributes(String, String...)}, also admitting any attribute in {@code namespaces}. */
+    void onlyAttributesAnd(Set<String> namespaces, String element, String... allowed) {
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             QName attr = reader.getAttributeName(i);
-            if (XmlNames.XSI_NS.equals(attr.getNamespaceURI())) {
+            if (XmlNames.XSI_NS.equals(attr.getNamespaceURI()) || namespaces.contains(attr.getNamespaceURI())) {
                 continue;
             }
             boolean ok = false;

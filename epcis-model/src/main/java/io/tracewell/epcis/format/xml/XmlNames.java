@@ -22,8 +22,24 @@ final class XmlNames {
      * Namespaces the binding itself declares; a document's declarations of these are not user extension
      * namespaces and are not kept in {@code DocumentHeader.namespaces}.
      */
+    /**
+     * The JSON-LD keyword namespace: the document's JSON-LD {@code id} and extra {@code @context} URLs travel as
+     * attributes in it on the XML root ({@code jsonld:id}, {@code jsonld:context}), which the root's
+     * {@code xsd:anyAttribute} admits, so that JSON-LD → XML → JSON-LD keeps them (docs/formats.md).
+     */
+    static final String JSONLD_NS = "http://www.w3.org/ns/json-ld#";
+    static final String JSONLD_PREFIX = "jsonld";
+
+    /**
+     * The EPCIS vocabulary namespace of the JSON-LD context, where {@code sender}, {@code receiver} and
+     * {@code instanceIdentifier} live. When a document has those without a complete SBDH (which XML requires to
+     * have all three), they travel as root attributes in this namespace.
+     */
+    static final String EPCIS_VOCABULARY_NS = "https://ref.gs1.org/epcis/";
+    static final String EPCIS_VOCABULARY_PREFIX = "epcisv";
+
     static final Set<String> STANDARD_NAMESPACES =
-            Set.of(EPCIS_NS, EPCIS_QUERY_NS, SBDH_NS, XSI_NS, XSD_NS);
+            Set.of(EPCIS_NS, EPCIS_QUERY_NS, SBDH_NS, XSI_NS, XSD_NS, JSONLD_NS, EPCIS_VOCABULARY_NS);
 
     private XmlNames() {
     }

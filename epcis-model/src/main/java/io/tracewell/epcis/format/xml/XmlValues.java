@@ -1,5 +1,6 @@
 package io.tracewell.epcis.format.xml;
 
+import java.util.function.Function;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.EpcisTime;
@@ -12,6 +13,22 @@ final class XmlValues {
             + "or 2024-05-01T08:15:30Z";
 
     private XmlValues() {
+    }
+
+    /**
+     * A CBV value from its XML text: a URN, Web URI or bare word of a standard term, or any other absolute URI.
+     * {@code parse} is the vocabulary's {@code of}.
+     */
+    static <T> T cbv(SourceLocation at, String field, String text, Function<String, T> parse) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new EpcisFormatException(at, field + ": " + e.getMessage(),
+                    "a term of the CBV vocabulary (URN, Web URI or bare word) or an absolute URI", e);
+        }
     }
 
     static EpcisTime dateTime(SourceLocation at, String field, String text) {

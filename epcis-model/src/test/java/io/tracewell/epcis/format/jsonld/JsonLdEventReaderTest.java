@@ -1,5 +1,13 @@
 package io.tracewell.epcis.format.jsonld;
 
+import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.ErrorReason;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.SensorComponent;
+import io.tracewell.epcis.cbv.SensorAlertType;
+import io.tracewell.epcis.cbv.SensorMeasurementType;
+import io.tracewell.epcis.cbv.SourceDestType;
+import io.tracewell.epcis.cbv.BizTransactionType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracewell.epcis.model.Action;
@@ -51,7 +59,7 @@ class JsonLdEventReaderTest {
         assertThat(e.eventID()).isEqualTo("ni:///sha-256;3a7b1c?ver=CBV2.0");
         assertThat(e.certificationInfo()).isEqualTo("https://accreditation.example.org/certificate/ABC12345");
         assertThat(e.errorDeclaration().declarationTime()).isEqualTo(EpcisTime.parse("2024-03-02T10:00:00.000+01:00"));
-        assertThat(e.errorDeclaration().reason()).isEqualTo("incorrect_data");
+        assertThat(e.errorDeclaration().reason()).isEqualTo(ErrorReason.INCORRECT_DATA);
         assertThat(e.errorDeclaration().correctiveEventIDs())
                 .containsExactly("urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8");
         assertThat(e.errorDeclaration().extensions())
@@ -66,12 +74,12 @@ class JsonLdEventReaderTest {
         assertThat(e.quantityList().get(0).quantity().scale()).as("the scale is kept").isEqualTo(2);
         assertThat(e.action()).isEqualTo(Action.ADD);
 
-        assertThat(e.bizStep()).isEqualTo("commissioning");
-        assertThat(e.disposition()).isEqualTo("https://ref.gs1.org/cbv/Disp-active");
-        assertThat(e.why().persistentDisposition().set()).containsExactly("completeness_verified");
-        assertThat(e.why().persistentDisposition().unset()).containsExactly("completeness_inferred");
+        assertThat(e.bizStep()).isEqualTo(BizStep.COMMISSIONING);
+        assertThat(e.disposition()).isEqualTo(Disposition.ACTIVE);
+        assertThat(e.why().persistentDisposition().set()).containsExactly(Disposition.of("completeness_verified"));
+        assertThat(e.why().persistentDisposition().unset()).containsExactly(Disposition.of("completeness_inferred"));
         assertThat(e.why().bizTransactionList()).containsExactly(
-                new BizTransaction("po", "urn:epc:id:gdti:4012345.00001.1618034"),
+                new BizTransaction(BizTransactionType.of("po"), "urn:epc:id:gdti:4012345.00001.1618034"),
                 new BizTransaction(null, "https://transactions.example.org/po/1"));
 
         assertThat(e.readPoint().id()).isEqualTo("urn:epc:id:sgln:4012345.00001.400");
@@ -80,9 +88,9 @@ class JsonLdEventReaderTest {
         assertThat(e.bizLocation().extensions()).containsExactly(ExtensionElement.of(tw("zone"), List.of(
                 ExtensionElement.text(tw("aisle"), "7"), ExtensionElement.text(tw("rack"), "B"))));
         assertThat(e.where().sourceList())
-                .containsExactly(new SourceDest("owning_party", "urn:epc:id:pgln:4012345.00000"));
+                .containsExactly(new SourceDest(SourceDestType.of("owning_party"), "urn:epc:id:pgln:4012345.00000"));
         assertThat(e.where().destinationList())
-                .containsExactly(new SourceDest("location", "urn:epc:id:sgln:0614141.00777.0"));
+                .containsExactly(new SourceDest(SourceDestType.of("location"), "urn:epc:id:sgln:0614141.00777.0"));
 
         assertThat(e.ilmd().elements()).containsExactly(
                 ExtensionElement.text(new QName("urn:epcglobal:cbv:mda", "lotNumber"), "LOT-42"),
@@ -111,8 +119,8 @@ class JsonLdEventReaderTest {
         assertThat(m.extensions()).containsExactly(ExtensionElement.text(tw("calibrated"), "2024-01-15"));
 
         SensorReport expected = SensorReport.builder()
-                .type("gs1:Temperature")
-                .exception("ALARM_CONDITION")
+                .type(SensorMeasurementType.of("gs1:Temperature"))
+                .exception(SensorAlertType.of("ALARM_CONDITION"))
                 .deviceID("urn:epc:id:giai:4000001.112")
                 .deviceMetadata("https://id.gs1.org/8004/4000001112")
                 .rawData("https://sensors.example.org/raw/2")
@@ -122,7 +130,7 @@ class JsonLdEventReaderTest {
                 .microorganism("https://www.ncbi.nlm.nih.gov/taxonomy/1126011")
                 .chemicalSubstance("https://identifiers.org/inchikey:CZMRCDWAGMRECN-UGDNZRGBSA-N")
                 .value(new BigDecimal("26.0"))
-                .component("x")
+                .component(SensorComponent.of("x"))
                 .stringValue("SomeString")
                 .booleanValue(false)
                 .hexBinaryValue("f0f0f0")
@@ -210,7 +218,7 @@ class JsonLdEventReaderTest {
         assertThat(t.quantityList()).containsExactly(
                 new QuantityElement("urn:epc:class:lgtin:4012345.012345.998877", new BigDecimal("5"), null));
         assertThat(t.why().bizTransactionList())
-                .containsExactly(new BizTransaction("inv", "urn:epc:id:gdti:4012345.00001.99"));
+                .containsExactly(new BizTransaction(BizTransactionType.of("inv"), "urn:epc:id:gdti:4012345.00001.99"));
 
         TransformationEvent x = (TransformationEvent) doc.events().get(2);
         assertThat(x.eventID()).isEqualTo("urn:uuid:0f3f2b3a-7a9b-4a34-9f70-6d9c7f0c0001");
@@ -221,7 +229,7 @@ class JsonLdEventReaderTest {
         assertThat(x.outputQuantityList()).containsExactly(
                 new QuantityElement("urn:epc:class:lgtin:4012345.022222.7", new BigDecimal("3"), null));
         assertThat(x.transformationID()).isEqualTo("urn:epc:id:gdti:4012345.00001.77");
-        assertThat(x.why().persistentDisposition().set()).containsExactly("completeness_verified");
+        assertThat(x.why().persistentDisposition().set()).containsExactly(Disposition.of("completeness_verified"));
         assertThat(x.why().persistentDisposition().unset()).isEmpty();
         assertThat(x.ilmd().elements()).containsExactly(
                 ExtensionElement.text(new QName("urn:epcglobal:cbv:mda", "lotNumber"), "LOT-7"),
@@ -249,10 +257,10 @@ class JsonLdEventReaderTest {
             assertThat(before.masterData()).as("vocabularyList follows the eventList").isEmpty();
             assertThat(before.contexts()).as("a standard context URL is not kept").isEmpty();
 
-            assertThat(((ObjectEvent) r.next()).bizStep()).isEqualTo("shipping");
+            assertThat(((ObjectEvent) r.next()).bizStep()).isEqualTo(BizStep.SHIPPING);
             assertThat(r.lastEventLocation().pointer()).isEqualTo("/epcisBody/queryResults/resultsBody/eventList/0");
             assertThat(r.lastEventLocation().line()).isEqualTo(12);
-            assertThat(((ObjectEvent) r.next()).bizStep()).isEqualTo("receiving");
+            assertThat(((ObjectEvent) r.next()).bizStep()).isEqualTo(BizStep.RECEIVING);
             assertThat(r.next()).isNull();
             assertThat(r.next()).isNull();
 

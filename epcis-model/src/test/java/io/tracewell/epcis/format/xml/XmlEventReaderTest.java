@@ -1,5 +1,13 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.ErrorReason;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.SensorComponent;
+import io.tracewell.epcis.cbv.SensorAlertType;
+import io.tracewell.epcis.cbv.SensorMeasurementType;
+import io.tracewell.epcis.cbv.SourceDestType;
+import io.tracewell.epcis.cbv.BizTransactionType;
 import static io.tracewell.epcis.format.xml.XmlTestSupport.read;
 import static io.tracewell.epcis.format.xml.XmlTestSupport.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +120,7 @@ class XmlEventReaderTest {
         assertThat(e.eventTimeZoneOffset().toString()).isEqualTo("+02:00");
         assertThat(e.eventID()).isEqualTo("urn:uuid:11111111-2222-4333-8444-555555555555");
         assertThat(e.errorDeclaration().declarationTime()).isEqualTo(EpcisTime.parse("2024-05-02T09:00:00+02:00"));
-        assertThat(e.errorDeclaration().reason()).isEqualTo("urn:epcglobal:cbv:er:incorrect_data");
+        assertThat(e.errorDeclaration().reason()).isEqualTo(ErrorReason.INCORRECT_DATA);
         assertThat(e.errorDeclaration().correctiveEventIDs()).hasSize(2);
         assertThat(e.errorDeclaration().extensions()).containsExactly(text("", "ticket", "4711"),
                 text(EX, "approvedBy", "quality"));
@@ -120,13 +128,13 @@ class XmlEventReaderTest {
         assertThat(e.epcList()).containsExactly("urn:epc:id:sgtin:4012345.011111.1001",
                 "https://id.gs1.org/01/04012345111118/21/1002");
         assertThat(e.action()).isEqualTo(Action.ADD);
-        assertThat(e.bizStep()).isEqualTo("urn:epcglobal:cbv:bizstep:commissioning");
-        assertThat(e.disposition()).isEqualTo("active");
+        assertThat(e.bizStep()).isEqualTo(BizStep.COMMISSIONING);
+        assertThat(e.disposition()).isEqualTo(Disposition.ACTIVE);
         assertThat(e.readPoint().id()).isEqualTo("urn:epc:id:sgln:4012345.00000.400");
         assertThat(e.readPoint().extensions()).containsExactly(text("", "door", "4"), text(EX, "lane", "2"));
         assertThat(e.bizLocation().extensions()).containsExactly(typed("zone", "cold", Datatypes.STRING));
         assertThat(e.why().bizTransactionList()).containsExactly(
-                new BizTransaction("urn:epcglobal:cbv:btt:po", "urn:epcglobal:cbv:bt:4012345000009:PO-1"),
+                new BizTransaction(BizTransactionType.of("urn:epcglobal:cbv:btt:po"), "urn:epcglobal:cbv:bt:4012345000009:PO-1"),
                 new BizTransaction(null, "https://transactions.example.com/77"));
         assertThat(e.quantityList()).containsExactly(
                 new QuantityElement("urn:epc:class:lgtin:4012345.011111.LOT1", new BigDecimal("200.50"), "KGM"),
@@ -134,12 +142,12 @@ class XmlEventReaderTest {
                 new QuantityElement("urn:epc:idpat:sgtin:4012345.011111.*", null, null));
         assertThat(e.quantityList().get(0).quantity().scale()).isEqualTo(2);
         assertThat(e.where().sourceList()).containsExactly(
-                new SourceDest("urn:epcglobal:cbv:sdt:owning_party", "urn:epc:id:pgln:4012345.00000"),
-                new SourceDest("location", "urn:epc:id:sgln:4012345.00000.0"));
+                new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:owning_party"), "urn:epc:id:pgln:4012345.00000"),
+                new SourceDest(SourceDestType.of("location"), "urn:epc:id:sgln:4012345.00000.0"));
         assertThat(e.where().destinationList()).hasSize(1);
-        assertThat(e.why().persistentDisposition().set()).containsExactly("completeness_verified",
-                "urn:epcglobal:cbv:disp:needs_replacement");
-        assertThat(e.why().persistentDisposition().unset()).containsExactly("completeness_inferred");
+        assertThat(e.why().persistentDisposition().set()).containsExactly(Disposition.of("completeness_verified"),
+                Disposition.of("urn:epcglobal:cbv:disp:needs_replacement"));
+        assertThat(e.why().persistentDisposition().unset()).containsExactly(Disposition.of("completeness_inferred"));
         assertThat(e.ilmd().elements()).containsExactly(text("", "legacyIlmd", "1"),
                 text(MDA, "lotNumber", "LOT1"),
                 new ExtensionElement(new QName(MDA, "netWeight"),
@@ -163,13 +171,13 @@ class XmlEventReaderTest {
         assertThat(m.bizRules()).isEqualTo("https://example.org/rules");
         assertThat(m.extensions()).containsExactly(text(EX, "calibration", "2024-01-01"));
 
-        SensorReport expected = SensorReport.builder().type("gs1:Temperature").exception("gs1:ALARM_CONDITION")
+        SensorReport expected = SensorReport.builder().type(SensorMeasurementType.of("gs1:Temperature")).exception(SensorAlertType.of("gs1:ALARM_CONDITION"))
                 .deviceID("urn:epc:id:giai:4000001.112").deviceMetadata("https://id.gs1.org/8004/4000001112")
                 .rawData("https://example.org/raw/2").dataProcessingMethod("https://example.org/method2")
                 .bizRules("https://example.org/rules2").time(EpcisTime.parse("2024-05-01T07:30:00.5+02:00"))
                 .microorganism("https://www.ncbi.nlm.nih.gov/taxonomy/1126011")
                 .chemicalSubstance("https://identifiers.org/inchikey:CZMRCDWAGMRECN-UGDNZRGBSA-N")
-                .value(new BigDecimal("-1.50")).component("example:x").stringValue(" spaced text ")
+                .value(new BigDecimal("-1.50")).component(SensorComponent.of("example:x")).stringValue(" spaced text ")
                 .booleanValue(true).hexBinaryValue("f0f0f0").uriValue("https://example.org/u")
                 .minValue(new BigDecimal("-2.0")).maxValue(new BigDecimal("1E+1")).meanValue(new BigDecimal("0.25"))
                 .sDev(new BigDecimal("0.1")).percRank(new BigDecimal("50")).percValue(new BigDecimal("12.7"))
@@ -231,7 +239,7 @@ class XmlEventReaderTest {
         assertThat(tx.action()).isEqualTo(Action.DELETE);
         assertThat(tx.certificationInfo()).isEqualTo("https://cert.example.com/audit/43");
         assertThat(tx.why().bizTransactionList()).containsExactly(
-                new BizTransaction("po", "urn:epcglobal:cbv:bt:4012345000009:PO-2"));
+                new BizTransaction(BizTransactionType.of("po"), "urn:epcglobal:cbv:bt:4012345000009:PO-2"));
         assertThat(tx.sensorElementList().get(0).sensorMetadata().deviceID()).isEqualTo("urn:epc:id:giai:4000001.113");
 
         TransformationEvent tf = (TransformationEvent) events.get(3);

@@ -1,5 +1,8 @@
 package io.tracewell.epcis.format.xml;
 
+import io.tracewell.epcis.cbv.SensorMeasurementType;
+import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.BizTransactionType;
 import static io.tracewell.epcis.format.xml.XmlTestSupport.read;
 import static io.tracewell.epcis.format.xml.XmlTestSupport.text;
 import static io.tracewell.epcis.format.xml.XmlTestSupport.validate;
@@ -69,7 +72,7 @@ class XmlEventWriterTest {
     void writesFieldsInTheSchemaOrderOfEachEventType() {
         TransactionEvent tx = new TransactionEvent(COMMON, Action.ADD, "urn:epc:id:sscc:4012345.0000000001",
                 List.of("urn:epc:id:sgtin:4012345.011111.1"), List.of(), null,
-                new Why("shipping", null, null, List.of(new BizTransaction("po", "urn:example:po:1"))), List.of(),
+                new Why(BizStep.of("shipping"), null, null, List.of(new BizTransaction(BizTransactionType.of("po"), "urn:example:po:1"))), List.of(),
                 List.of());
         String xml = written(HEADER, tx);
         assertThat(xml).containsSubsequence("<eventTime>", "<eventTimeZoneOffset>", "<bizTransactionList>",
@@ -185,7 +188,7 @@ class XmlEventWriterTest {
     void refusesExtensionsXmlCannotCarry() {
         ExtensionElement complex = ExtensionElement.of(new QName("urn:x", "c"),
                 List.of(ExtensionElement.text(new QName("urn:x", "d"), "1")));
-        SensorReport report = SensorReport.builder().type("gs1:Temperature").extension(complex).build();
+        SensorReport report = SensorReport.builder().type(SensorMeasurementType.of("gs1:Temperature")).extension(complex).build();
         ObjectEvent sensor = new ObjectEvent(COMMON, Action.OBSERVE, List.of(), List.of(), null, null,
                 List.of(new SensorElement(null, List.of(report), List.of())), null, List.of());
         assertThatThrownBy(() -> write(HEADER, List.of(sensor), false))
