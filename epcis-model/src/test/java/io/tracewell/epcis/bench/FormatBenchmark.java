@@ -64,8 +64,10 @@ public final class FormatBenchmark {
         printEnvironment();
         Path xml = dir.resolve("bench-" + events + ".xml");
         Path json = dir.resolve("bench-" + events + ".jsonld");
-        System.out.printf(Locale.ROOT, "generated %,d events: XML %,d bytes, JSON-LD %,d bytes%n", events,
-                DocumentGenerator.write(Format.XML, events, xml), DocumentGenerator.write(Format.JSON_LD, events, json));
+        long xmlBytes = DocumentGenerator.write(Format.XML, events, xml);
+        long jsonBytes = DocumentGenerator.write(Format.JSON_LD, events, json);
+        System.out.printf(Locale.ROOT, "generated %,d events: XML %,d bytes, JSON-LD %,d bytes%n", events, xmlBytes,
+                jsonBytes);
         List<String> rows = new ArrayList<>();
         rows.add(measure("parse XML", xml, Format.XML, null, events, passes, warmup));
         rows.add(measure("parse JSON-LD", json, Format.JSON_LD, null, events, passes, warmup));

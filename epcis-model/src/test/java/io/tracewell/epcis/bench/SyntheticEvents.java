@@ -1,10 +1,10 @@
 package io.tracewell.epcis.bench;
 
-import io.tracewell.epcis.cbv.SensorMeasurementType;
-import io.tracewell.epcis.cbv.BizTransactionType;
-import io.tracewell.epcis.cbv.SourceDestType;
-import io.tracewell.epcis.cbv.Disposition;
 import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.BizTransactionType;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.SensorMeasurementType;
+import io.tracewell.epcis.cbv.SourceDestType;
 import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.AggregationEvent;
 import io.tracewell.epcis.model.AssociationEvent;
@@ -88,12 +88,12 @@ final class SyntheticEvents {
         String company = company(random);
         List<String> epcs = sgtins(company, random, 3 + random.nextInt(10));
         if (commissioning) {
-            Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:commissioning"), Disposition.of("urn:epcglobal:cbv:disp:active"), null,
+            Why why = new Why(BizStep.COMMISSIONING, Disposition.ACTIVE, null,
                     List.of());
             return new ObjectEvent(common, Action.ADD, epcs, List.of(), where(company, random, false), why,
                     sensors(index, random), ilmd(random), extensions(index, random));
         }
-        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:shipping"), Disposition.of("urn:epcglobal:cbv:disp:in_transit"), null,
+        Why why = new Why(BizStep.SHIPPING, Disposition.IN_TRANSIT, null,
                 transactions(company, random));
         return new ObjectEvent(common, Action.OBSERVE, epcs, quantities(company, random, 1),
                 where(company, random, true), why, sensors(index, random), null, extensions(index, random));
@@ -102,7 +102,7 @@ final class SyntheticEvents {
     private static AggregationEvent aggregationEvent(long index, SplittableRandom random, CommonFields common) {
         String company = company(random);
         String parent = "urn:epc:id:sscc:" + company + "." + digits(random, 17 - company.length());
-        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:packing"), Disposition.of("urn:epcglobal:cbv:disp:in_progress"), null,
+        Why why = new Why(BizStep.PACKING, Disposition.IN_PROGRESS, null,
                 List.of());
         return new AggregationEvent(common, Action.ADD, parent, sgtins(company, random, 6 + random.nextInt(18)),
                 quantities(company, random, random.nextInt(2)), where(company, random, false), why,
@@ -111,7 +111,7 @@ final class SyntheticEvents {
 
     private static TransactionEvent transactionEvent(long index, SplittableRandom random, CommonFields common) {
         String company = company(random);
-        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:receiving"), Disposition.of("urn:epcglobal:cbv:disp:in_progress"),
+        Why why = new Why(BizStep.RECEIVING, Disposition.IN_PROGRESS,
                 new PersistentDisposition(List.of(Disposition.COMPLETENESS_VERIFIED),
                         List.of(Disposition.COMPLETENESS_INFERRED)),
                 transactions(company, random));
@@ -123,7 +123,7 @@ final class SyntheticEvents {
     private static TransformationEvent transformationEvent(long index, SplittableRandom random,
                                                            CommonFields common) {
         String company = company(random);
-        Why why = new Why(BizStep.of("urn:epcglobal:cbv:bizstep:repackaging"), Disposition.of("urn:epcglobal:cbv:disp:active"), null,
+        Why why = new Why(BizStep.REPACKAGING, Disposition.ACTIVE, null,
                 transactions(company, random));
         return new TransformationEvent(common, sgtins(company, random, 2 + random.nextInt(4)),
                 quantities(company, random, 2), sgtins(company, random, 4 + random.nextInt(8)),
@@ -182,17 +182,17 @@ final class SyntheticEvents {
         }
         String receiver = COMPANIES[random.nextInt(COMPANIES.length)];
         return new Where(readPoint, bizLocation,
-                List.of(new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:owning_party"), "urn:epc:id:pgln:" + company + ".00001"),
-                        new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:location"), "urn:epc:id:sgln:" + company + ".00001.0")),
-                List.of(new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:owning_party"), "urn:epc:id:pgln:" + receiver + ".00002"),
-                        new SourceDest(SourceDestType.of("urn:epcglobal:cbv:sdt:location"), "urn:epc:id:sgln:" + receiver + ".00002.0")));
+                List.of(new SourceDest(SourceDestType.OWNING_PARTY, "urn:epc:id:pgln:" + company + ".00001"),
+                        new SourceDest(SourceDestType.LOCATION, "urn:epc:id:sgln:" + company + ".00001.0")),
+                List.of(new SourceDest(SourceDestType.OWNING_PARTY, "urn:epc:id:pgln:" + receiver + ".00002"),
+                        new SourceDest(SourceDestType.LOCATION, "urn:epc:id:sgln:" + receiver + ".00002.0")));
     }
 
     private static List<BizTransaction> transactions(String company, SplittableRandom random) {
         return List.of(
-                new BizTransaction(BizTransactionType.of("urn:epcglobal:cbv:btt:po"),
+                new BizTransaction(BizTransactionType.PO,
                         "urn:epcglobal:cbv:bt:" + company + "000001:PO" + random.nextInt(1000000)),
-                new BizTransaction(BizTransactionType.of("urn:epcglobal:cbv:btt:desadv"),
+                new BizTransaction(BizTransactionType.DESADV,
                         "urn:epcglobal:cbv:bt:" + company + "000001:ASN" + random.nextInt(1000000)));
     }
 

@@ -171,9 +171,9 @@ class JsonSemanticComparatorTest {
 
     @Test
     void oneElementArrayEqualsItsElement() {
-        assertThat(compareWith("\"bizTransactionList\": [{\"type\": \"po\", \"bizTransaction\": \"http://transaction.acme.com/po/1\"}]",
-                "\"bizTransactionList\": {\"type\": \"po\", \"bizTransaction\": \"http://transaction.acme.com/po/1\"}"))
-                .isEmpty();
+        String transaction = "{\"type\": \"po\", \"bizTransaction\": \"http://transaction.acme.com/po/1\"}";
+        assertThat(compareWith("\"bizTransactionList\": [" + transaction + "]",
+                "\"bizTransactionList\": " + transaction)).isEmpty();
     }
 
     @Test

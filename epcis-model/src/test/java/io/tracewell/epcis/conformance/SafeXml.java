@@ -12,8 +12,8 @@ import org.xml.sax.SAXParseException;
 
 /**
  * A namespace-aware DOM parser that never fetches anything: no external DTD, entity or schema, no XInclude, and
- * the JDK's secure-processing limits on the expansion of internal entities. A DOCTYPE without an external subset is allowed, since
- * several GS1 examples carry {@code <!DOCTYPE project>}.
+ * the JDK's secure-processing limits on the expansion of internal entities. A DOCTYPE without an external subset
+ * is allowed, since several GS1 examples carry {@code <!DOCTYPE project>}.
  */
 final class SafeXml {
     private SafeXml() {

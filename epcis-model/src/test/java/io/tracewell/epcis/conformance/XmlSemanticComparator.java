@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Compares two EPCIS XML documents by meaning ({@link XmlNormalizer} says what counts as "the same") and reports the
- * first difference (or all of them, up to a limit) with an XPath-like path ({@code /epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[2]/bizStep},
- * {@code .../sensorReport/@value}), spelled with the expected document's prefixes. Parses with the JDK's DOM parser
- * only, independent of the project's XML reader.
+ * first difference (or all of them, up to a limit) with an XPath-like path, spelled with the expected document's
+ * prefixes: {@code /epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[2]/bizStep} for an element,
+ * {@code .../sensorReport/@value} for an attribute. Parses with the JDK's DOM parser only, independent of the
+ * project's XML reader.
  */
 public final class XmlSemanticComparator {
 
