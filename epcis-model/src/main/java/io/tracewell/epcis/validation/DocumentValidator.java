@@ -1,6 +1,7 @@
 package io.tracewell.epcis.validation;
 
 import io.tracewell.epcis.format.Format;
+import io.tracewell.epcis.format.SourceLocation;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -67,11 +68,11 @@ public final class DocumentValidator {
         try {
             format = Format.sniff(buffered);
         } catch (IOException e) {
-            return List.of(new Violation(Location.wholeDocument(),
+            return List.of(new Violation(SourceLocation.NONE,
                     "the document could not be read: " + e.getMessage(), "a readable document"));
         }
         if (format.isEmpty()) {
-            return List.of(new Violation(Location.lineColumn(1, 1),
+            return List.of(new Violation(Locations.lineColumn(1, 1),
                     "neither XML nor JSON: the document is empty or starts with something other than '<' or '{'",
                     "an EPCIS 2.0 document in XML (starting with '<') or JSON (starting with '{')"));
         }

@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.function.Supplier;
 import org.xml.sax.DTDHandler;
 import org.xml.sax.EntityResolver;
@@ -23,9 +24,9 @@ final class DtdGuard implements LexicalHandler, DeclHandler, DTDHandler, EntityR
             + " and entity expansion attacks";
 
     private final ViolationCollector out;
-    private final Supplier<Location> position;
+    private final Supplier<SourceLocation> position;
 
-    DtdGuard(ViolationCollector out, Supplier<Location> position) {
+    DtdGuard(ViolationCollector out, Supplier<SourceLocation> position) {
         this.out = out;
         this.position = position;
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tracewell.epcis.format.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class JsonDocumentValidator {
                         "a JSON object: an EPCISDocument, an EPCISQueryDocument or a single event (EPCIS 2.0 section 10)");
                 return;
             }
-            ObjectNode shell = run.readObject(parser, Location.JsonPointer.ROOT);
+            ObjectNode shell = run.readObject(parser, Locations.ROOT);
             if (parser.nextToken() != null) {
                 out.add(position(parser.currentTokenLocation()), "content after the end of the JSON document",
                         "a single JSON value");
@@ -73,7 +74,7 @@ final class JsonDocumentValidator {
         } catch (JsonProcessingException e) {
             out.add(position(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), "well-formed JSON (RFC 8259)");
         } catch (IOException e) {
-            out.add(Location.wholeDocument(), "the document could not be read: " + e.getMessage(),
+            out.add(SourceLocation.NONE, "the document could not be read: " + e.getMessage(),
                     "a readable JSON document");
         }
     }
@@ -90,12 +91,12 @@ final class JsonDocumentValidator {
             this.out = out;
         }
 
-        ObjectNode readObject(JsonParser parser, Location.JsonPointer at) throws IOException {
+        ObjectNode readObject(JsonParser parser, SourceLocation at) throws IOException {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                Location.JsonPointer fieldAt = at.child(name);
+                SourceLocation fieldAt = Locations.child(at, name);
                 if (value == JsonToken.START_ARRAY && STREAMED_LISTS.contains(fieldAt.pointer())) {
                     streamEvents(parser, fieldAt);
                     object.putArray(name);
@@ -112,15 +113,15 @@ final class JsonDocumentValidator {
             return object;
         }
 
-        private void streamEvents(JsonParser parser, Location.JsonPointer listAt) throws IOException {
+        private void streamEvents(JsonParser parser, SourceLocation listAt) throws IOException {
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 JsonNode event = MAPPER.readTree(parser);
-                checkEvent(event, listAt.child(index++));
+                checkEvent(event, Locations.child(listAt, index++));
             }
         }
 
-        private void checkEvent(JsonNode event, Location.JsonPointer at) {
+        private void checkEvent(JsonNode event, SourceLocation at) {
             errors.translate(schemas.documentEvent.validate(event), at).forEach(out::add);
             Set<String> scope = documentTerms != null ? documentTerms : Set.of();
             for (JsonLdTerms.Finding finding : JsonLdTerms.check(event, at, scope)) {
@@ -142,8 +143,8 @@ final class JsonDocumentValidator {
         }
 
         void finish(ObjectNode shell) {
-            errors.translate(schemas.root.validate(shell), Location.JsonPointer.ROOT).forEach(out::add);
-            for (JsonLdTerms.Finding finding : JsonLdTerms.check(shell, Location.JsonPointer.ROOT, Set.of())) {
+            errors.translate(schemas.root.validate(shell), Locations.ROOT).forEach(out::add);
+            for (JsonLdTerms.Finding finding : JsonLdTerms.check(shell, Locations.ROOT, Set.of())) {
                 out.add(finding.toViolation());
             }
             waitingForContext.values().forEach(findings -> findings.forEach(f -> out.add(f.toViolation())));
@@ -165,10 +166,10 @@ final class JsonDocumentValidator {
                 : "well-formed JSON (RFC 8259)";
     }
 
-    private static Location position(JsonLocation location) {
+    private static SourceLocation position(JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
-            return Location.wholeDocument();
+            return SourceLocation.NONE;
         }
-        return Location.lineColumn(location.getLineNr(), location.getColumnNr());
+        return Locations.lineColumn(location.getLineNr(), location.getColumnNr());
     }
 }

@@ -1,6 +1,7 @@
 package io.tracewell.epcis.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ final class JsonLdTerms {
             + " JSON-LD processing keeps them (EPCIS 2.0 section 10)";
 
     /** A field name that breaks the rule. {@code prefix} is null for a bare name inside an extension. */
-    record Finding(Location.JsonPointer at, String name, String prefix) {
+    record Finding(SourceLocation at, String name, String prefix) {
         Violation toViolation() {
             if (prefix == null) {
                 return new Violation(at, "field '" + name + "' inside an extension value is not namespaced",
@@ -74,17 +75,17 @@ final class JsonLdTerms {
      * The field names in {@code node} (found at {@code at}) that break the rule, given the terms in scope
      * above it. A node's own {@code @context} adds to the scope of its fields.
      */
-    static List<Finding> check(JsonNode node, Location.JsonPointer at, Set<String> inScope) {
+    static List<Finding> check(JsonNode node, SourceLocation at, Set<String> inScope) {
         List<Finding> findings = new ArrayList<>();
         walk(node, at, inScope, false, findings);
         return findings;
     }
 
-    private static void walk(JsonNode node, Location.JsonPointer at, Set<String> inScope, boolean inExtension,
+    private static void walk(JsonNode node, SourceLocation at, Set<String> inScope, boolean inExtension,
             List<Finding> findings) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), at.child(i), inScope, inExtension, findings);
+                walk(node.get(i), Locations.child(at, i), inScope, inExtension, findings);
             }
             return;
         }
@@ -102,7 +103,7 @@ final class JsonLdTerms {
             if (name.startsWith("@")) {
                 continue; // JSON-LD keywords, @context included: not data
             }
-            Location.JsonPointer fieldAt = at.child(name);
+            SourceLocation fieldAt = Locations.child(at, name);
             int colon = name.indexOf(':');
             if (colon > 0) {
                 String prefix = name.substring(0, colon);

@@ -2,6 +2,7 @@ package io.tracewell.epcis.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,13 +33,13 @@ final class JsonSchemaErrors {
      * from the same subschema at the same place (a date-time that breaks both its pattern and its format)
      * are one violation.
      */
-    List<Violation> translate(List<Error> errors, Location.JsonPointer base) {
+    List<Violation> translate(List<Error> errors, SourceLocation base) {
         List<Violation> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Error error : errors) {
             List<String> keywordPath = schemaPath(error);
             List<String> schemaNodePath = keywordPath.isEmpty() ? keywordPath : keywordPath.subList(0, keywordPath.size() - 1);
-            Location.JsonPointer at = base.append(error.getInstanceLocation().toString());
+            SourceLocation at = Locations.append(base, error.getInstanceLocation().toString());
             String key = at.pointer() + "|" + String.join("/", schemaNodePath) + "|" + error.getProperty();
             if (seen.add(key)) {
                 violations.add(translate(error, at, schemaNodePath));
@@ -47,7 +48,7 @@ final class JsonSchemaErrors {
         return violations;
     }
 
-    private Violation translate(Error error, Location.JsonPointer at, List<String> nodePath) {
+    private Violation translate(Error error, SourceLocation at, List<String> nodePath) {
         String keyword = String.valueOf(error.getKeyword());
         JsonNode schemaNode = node(nodePath);
         String description = nearest(nodePath, "description");
@@ -58,8 +59,8 @@ final class JsonSchemaErrors {
         return switch (keyword) {
             case "required" -> new Violation(at, "missing required field '" + property + "'",
                     or(description, "field '" + property + "'" + (title != null ? ", which " + title + " requires" : "")));
-            case "additionalProperties" -> new Violation(at.child(property), "unexpected field '" + property + "'",
-                    allowedFields(schemaNode, title));
+            case "additionalProperties" -> new Violation(Locations.child(at, property),
+                    "unexpected field '" + property + "'", allowedFields(schemaNode, title));
             case "false", "not" -> new Violation(at, or(title, "a value that is not allowed here"),
                     or(description, "no such value here"));
             case "enum" -> new Violation(at, "value " + render(instance) + " is not allowed",

@@ -1,10 +1,11 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.function.Supplier;
 import org.xml.sax.Locator;
 
 /** The SAX parser's current position, shared by every stage of the XML pipeline that reports one. */
-final class SaxPosition implements Supplier<Location> {
+final class SaxPosition implements Supplier<SourceLocation> {
     private Locator locator;
 
     void set(Locator locator) {
@@ -12,8 +13,8 @@ final class SaxPosition implements Supplier<Location> {
     }
 
     @Override
-    public Location get() {
-        return locator == null ? Location.lineColumn(1, 1)
-                : Location.lineColumn(locator.getLineNumber(), locator.getColumnNumber());
+    public SourceLocation get() {
+        return locator == null ? Locations.lineColumn(1, 1)
+                : Locations.lineColumn(locator.getLineNumber(), locator.getColumnNumber());
     }
 }

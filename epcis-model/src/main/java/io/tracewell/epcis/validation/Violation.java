@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param message  what is wrong, in one sentence, e.g. {@code missing required field 'action'}
  * @param expected what would have been valid, citing the standard's section where a rule comes from
  */
-public record Violation(Location location, String message, String expected) {
+public record Violation(SourceLocation location, String message, String expected) {
 
     public Violation {
         Objects.requireNonNull(location, "location");

@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ViolationCollector {
         violations.add(violation);
     }
 
-    void add(Location location, String message, String expected) {
+    void add(SourceLocation location, String message, String expected) {
         add(new Violation(location, message, expected));
     }
 
@@ -61,17 +62,17 @@ final class ViolationCollector {
     }
 
     private static int line(Violation v) {
-        return v.location() instanceof Location.LineColumn at ? at.line() : Integer.MAX_VALUE;
+        return v.location().line() > 0 ? v.location().line() : Integer.MAX_VALUE;
     }
 
     private static int column(Violation v) {
-        return v.location() instanceof Location.LineColumn at ? at.column() : Integer.MAX_VALUE;
+        return v.location().line() > 0 ? v.location().column() : Integer.MAX_VALUE;
     }
 
     List<Violation> result() {
         List<Violation> all = new ArrayList<>(violations);
         if (limitReached) {
-            all.add(new Violation(Location.wholeDocument(),
+            all.add(new Violation(SourceLocation.NONE,
                     "validation stopped after " + limit + " violations; the document may have more",
                     "a document with fewer than " + limit + " violations for a complete report"));
         }

@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -59,7 +60,7 @@ final class XmlDocumentValidator {
             // The reason is already a violation.
         } catch (SAXParseException e) {
             schemaErrors.flush();
-            out.add(Location.lineColumn(e.getLineNumber(), e.getColumnNumber()),
+            out.add(Locations.lineColumn(e.getLineNumber(), e.getColumnNumber()),
                     "malformed XML: " + e.getMessage(), "well-formed XML 1.0");
         } catch (SAXException e) {
             if (e.getException() instanceof ViolationCollector.LimitReached limit) {
@@ -168,8 +169,8 @@ final class XmlDocumentValidator {
         }
 
         private void report(SAXParseException e, XercesMessages.Translation translation) {
-            Location where = e.getLineNumber() > 0
-                    ? Location.lineColumn(e.getLineNumber(), e.getColumnNumber())
+            SourceLocation where = e.getLineNumber() > 0
+                    ? Locations.lineColumn(e.getLineNumber(), e.getColumnNumber())
                     : position.get();
             out.add(where, translation.message(), translation.expected());
         }

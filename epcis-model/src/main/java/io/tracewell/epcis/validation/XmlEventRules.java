@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ final class XmlEventRules extends DefaultHandler {
     private static final Set<String> SINGLE_ERROR_DECLARATION_FIELDS = Set.of("reason", "correctiveEventIDs", "extension");
 
     private final ViolationCollector out;
-    private final Supplier<Location> position;
+    private final Supplier<SourceLocation> position;
 
     /** Names of the open elements; EPCIS elements are unqualified, others are written {namespace}name. */
     private final Deque<String> open = new ArrayDeque<>();
@@ -35,10 +36,10 @@ final class XmlEventRules extends DefaultHandler {
     private StringBuilder actionText;
 
     private Map<String, Integer> errorDeclarationFields;
-    private Location errorDeclarationStart;
+    private SourceLocation errorDeclarationStart;
     private int errorDeclarationDepth;
 
-    XmlEventRules(ViolationCollector out, Supplier<Location> position) {
+    XmlEventRules(ViolationCollector out, Supplier<SourceLocation> position) {
         this.out = out;
         this.position = position;
     }
@@ -46,12 +47,12 @@ final class XmlEventRules extends DefaultHandler {
     /** What the rules need to know about one event. */
     private static final class EventFacts {
         final String type;
-        final Location start;
-        final Map<String, Location> fields = new HashMap<>();
+        final SourceLocation start;
+        final Map<String, SourceLocation> fields = new HashMap<>();
         final Map<String, Integer> listSizes = new HashMap<>();
         String action;
 
-        EventFacts(String type, Location start) {
+        EventFacts(String type, SourceLocation start) {
             this.type = type;
             this.start = start;
         }
@@ -177,7 +178,7 @@ final class XmlEventRules extends DefaultHandler {
         }
     }
 
-    private void violation(Location where, EpcisRule rule) {
+    private void violation(SourceLocation where, EpcisRule rule) {
         out.add(where, rule.title(), rule.description());
     }
 }

@@ -123,7 +123,7 @@ class DocumentValidatorTest {
         List<Violation> violations = validator.validate(GeneratedDocuments.xml(events, bad), Format.XML);
 
         assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(((Location.LineColumn) v.location()).line()).isEqualTo(GeneratedDocuments.XML_HEAD_LINES + 1 + bad);
+            assertThat(v.location().line()).isEqualTo(GeneratedDocuments.XML_HEAD_LINES + 1 + bad);
             assertThat(v.message()).isEqualTo("invalid value 'MOVE' of element 'action'");
         });
     }

@@ -3,6 +3,7 @@ package io.tracewell.epcis.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.tracewell.epcis.format.SourceLocation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class SeveralErrorsTest {
 
         assertThat(violations).hasSize(3);
         assertThat(violations.get(1).location()).hasToString("/epcisBody/eventList/0/eventTimeZoneOffset");
-        assertThat(violations.get(2).location()).isInstanceOf(Location.WholeDocument.class);
+        assertThat(violations.get(2).location()).isEqualTo(SourceLocation.NONE);
         assertThat(violations.get(2).message()).isEqualTo("validation stopped after 2 violations; the document may have more");
     }
 }

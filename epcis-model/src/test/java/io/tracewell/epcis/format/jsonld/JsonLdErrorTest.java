@@ -33,7 +33,7 @@ class JsonLdErrorTest {
         assertThat(e.location()).isEqualTo(SourceLocation.of(line, column, pointer));
         assertThat(e.problem()).isEqualTo(problem);
         assertThat(e.expected()).isEqualTo(expected);
-        assertThat(e.getMessage()).startsWith((pointer.isEmpty() ? "/" : pointer) + " (line " + line + ", column " + column + "): " + problem);
+        assertThat(e.getMessage()).startsWith((pointer.isEmpty() ? "(document root)" : pointer) + " (line " + line + ", column " + column + "): " + problem);
     }
 
     @Test
