@@ -7,7 +7,7 @@
 #
 # Compiles epcis-model with its tests, then runs io.tracewell.epcis.bench.FormatBenchmark in its own JVM:
 # "bounded" with -Xmx256m (the point of that mode), the others with a fixed 1 GB heap. JAVA_OPTS replaces the
-# heap options. Documents go to epcis-model/target/format-bench (about 6.4 GB for a million events while
+# heap options. Documents go to epcis-model/target/format-bench (about 6.1 GB for a million events while
 # "bounded" runs; it deletes them at the end unless --keep is given).
 set -eu
 cd "$(dirname "$0")/.."
