@@ -17,6 +17,14 @@ public interface EpcisEventWriter extends AutoCloseable {
 
     void end();
 
+    /**
+     * Ends the document with the header as the reader knows it after the last event: document-level extensions
+     * that came after the event list are written too (see {@link TrailingHeader}).
+     *
+     * @throws EpcisFormatException when other header members came after the event list
+     */
+    void end(DocumentHeader complete);
+
     @Override
     void close();
 }

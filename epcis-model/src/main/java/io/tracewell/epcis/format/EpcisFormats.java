@@ -46,49 +46,21 @@ public final class EpcisFormats {
 
     /**
      * Streams every event from the reader to the writer: converts a document of any size in bounded memory.
-     *
-     * <p>The writer needs the header before the first event. A JSON-LD document may carry header members after
-     * its event list; those cannot reach an output that has already been started, so rather than drop them
-     * silently the copy fails once it sees them, and says which to move.
+     * Document-level extensions that follow the event list are carried over; other header members there are an
+     * error ({@link TrailingHeader}).
      *
      * @return the number of events copied
-     * @throws EpcisFormatException when header members follow the event list
      */
     public static long copy(EpcisEventReader reader, EpcisEventWriter writer) {
-        DocumentHeader header = reader.header();
-        writer.begin(header);
+        writer.begin(reader.header());
         long n = 0;
         EpcisEvent event;
         while ((event = reader.next()) != null) {
             writer.write(event);
             n++;
         }
-        DocumentHeader complete = reader.header();
-        if (!complete.equals(header)) {
-            throw new EpcisFormatException(SourceLocation.NONE,
-                    "document members after the event list (" + String.join(", ", changedMembers(header, complete))
-                            + ") cannot be streamed into the converted document",
-                    "header members before epcisBody, as EPCIS documents are normally written");
-        }
-        writer.end();
+        writer.end(reader.header());
         return n;
-    }
-
-    private static List<String> changedMembers(DocumentHeader before, DocumentHeader after) {
-        List<String> names = new ArrayList<>();
-        var components = DocumentHeader.class.getRecordComponents();
-        for (var component : components) {
-            try {
-                Object a = component.getAccessor().invoke(before);
-                Object b = component.getAccessor().invoke(after);
-                if (!java.util.Objects.equals(a, b)) {
-                    names.add(component.getName());
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return names;
     }
 
     /** Reads a whole (small) document into memory. */

@@ -58,6 +58,36 @@ class EpcisFormatsTest {
     }
 
     @Test
+    void documentExtensionsAfterTheEventListAreCarriedOverInBothDirections() {
+        String xml = """
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:tw="https://ns.example.com/tw/"
+                    schemaVersion="2.0" creationDate="2024-03-01T10:00:00Z">
+                  <EPCISBody><EventList><ObjectEvent>
+                    <eventTime>2024-03-01T09:58:00Z</eventTime><eventTimeZoneOffset>+01:00</eventTimeZoneOffset>
+                    <epcList><epc>urn:epc:id:sgtin:4012345.011111.1001</epc></epcList><action>OBSERVE</action>
+                  </ObjectEvent></EventList></EPCISBody>
+                  <tw:documentNote>checked by QA</tw:documentNote>
+                </epcis:EPCISDocument>""";
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+
+        try (EpcisEventReader reader = EpcisFormats.reader(in(xml));
+             EpcisEventWriter writer = EpcisFormats.writer(Format.JSON_LD, json)) {
+            EpcisFormats.copy(reader, writer);
+        }
+        try (EpcisEventReader reader = EpcisFormats.reader(new ByteArrayInputStream(json.toByteArray()));
+             EpcisEventWriter writer = EpcisFormats.writer(Format.XML, back)) {
+            EpcisFormats.copy(reader, writer);
+        }
+
+        assertThat(json.toString(StandardCharsets.UTF_8)).endsWith("]},\"tw:documentNote\":\"checked by QA\"}");
+        EpcisDocument original = EpcisFormats.readDocument(in(xml));
+        EpcisDocument roundTripped = EpcisFormats.readDocument(new ByteArrayInputStream(back.toByteArray()));
+        assertThat(roundTripped.header().extensions()).isEqualTo(original.header().extensions()).hasSize(1);
+        assertThat(roundTripped.events()).isEqualTo(original.events());
+    }
+
+    @Test
     void readDocumentSeesHeaderMembersAfterTheEventList() {
         EpcisDocument document = EpcisFormats.readDocument(in(SENDER_AFTER_BODY));
 

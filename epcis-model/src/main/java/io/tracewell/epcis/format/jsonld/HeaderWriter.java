@@ -80,7 +80,9 @@ final class HeaderWriter {
         g.writeArrayFieldStart("eventList");
     }
 
-    static void end(JsonGenerator g, DocumentHeader h, WritePrefixes px) throws IOException {
+    /** Closes the event list and the body, then writes the document-level extensions that came after it. */
+    static void end(JsonGenerator g, DocumentHeader h, List<ExtensionElement> late, WritePrefixes px)
+            throws IOException {
         g.writeEndArray();
         if (h.kind() == DocumentKind.EPCIS_QUERY_DOCUMENT) {
             if (!h.masterData().isEmpty()) {
@@ -90,6 +92,7 @@ final class HeaderWriter {
             g.writeEndObject();
         }
         g.writeEndObject();
+        EventWriter.extensions(g, late, px);
         g.writeEndObject();
     }
 

@@ -1,5 +1,8 @@
 package io.tracewell.epcis.format.jsonld;
 
+import java.util.List;
+import io.tracewell.epcis.model.ExtensionElement;
+import io.tracewell.epcis.format.TrailingHeader;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -102,11 +105,17 @@ public final class JsonLdEventWriter implements EpcisEventWriter {
 
     @Override
     public void end() {
+        end(header);
+    }
+
+    @Override
+    public void end(DocumentHeader complete) {
         if (state != State.WRITING) {
             throw new IllegalStateException(state == State.NEW ? "begin() first" : "end() was already called");
         }
+        List<ExtensionElement> late = TrailingHeader.lateExtensions(header, complete);
         try {
-            HeaderWriter.end(generator, header, prefixes);
+            HeaderWriter.end(generator, header, late, prefixes);
             generator.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

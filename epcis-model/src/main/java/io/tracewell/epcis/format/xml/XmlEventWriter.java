@@ -1,5 +1,9 @@
 package io.tracewell.epcis.format.xml;
 
+import java.util.ArrayList;
+import java.util.List;
+import io.tracewell.epcis.model.ExtensionElement;
+import io.tracewell.epcis.format.TrailingHeader;
 import io.tracewell.epcis.model.Sbdh;
 import io.tracewell.epcis.format.EpcisEventWriter;
 import io.tracewell.epcis.format.Format;
@@ -86,6 +90,12 @@ public final class XmlEventWriter implements EpcisEventWriter {
 
     @Override
     public void end() {
+        end(header);
+    }
+
+    @Override
+    public void end(DocumentHeader complete) {
+        List<ExtensionElement> late = header == null ? List.of() : TrailingHeader.lateExtensions(header, complete);
         if (state == State.NEW || state == State.ENDED) {
             throw new IllegalStateException(state == State.NEW ? "call begin before end" : "end was already called");
         }
@@ -106,7 +116,9 @@ public final class XmlEventWriter implements EpcisEventWriter {
             out.end(); // QueryResults
         }
         out.end(); // EPCISBody
-        ExtensionWriter.withLocalWrapper(out, header.extensions());
+        List<ExtensionElement> documentExtensions = new ArrayList<>(header.extensions());
+        documentExtensions.addAll(late);
+        ExtensionWriter.withLocalWrapper(out, documentExtensions);
         out.end(); // root
         out.endDocument();
         state = State.ENDED;
