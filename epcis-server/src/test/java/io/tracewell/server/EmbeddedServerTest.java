@@ -106,7 +106,7 @@ class EmbeddedServerTest {
             assertThatThrownBy(() -> new TracewellServer(config()).start())
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessage("the embedded database directory " + DATA.resolve("mariadb")
-                            + " is in use by another Tracewell server; stop it or choose another TRACEWELL_DATA_DIR");
+                            + " is in use by another Tracewell server; stop it or choose another EPCIS_DATA_DIR");
 
             assertThat(TestHttp.get(first.baseUri().resolve("health")).statusCode()).isEqualTo(200);
             assertThat(MariaDbProcesses.serving(DATA)).hasSize(1);

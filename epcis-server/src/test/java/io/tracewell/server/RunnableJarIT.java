@@ -100,9 +100,9 @@ class RunnableJarIT {
 
     private static Map<String, String> environment(Path data) {
         return Map.of(
-                "TRACEWELL_HTTP_HOST", "127.0.0.1",
-                "TRACEWELL_HTTP_PORT", Integer.toString(FreePort.find()),
-                "TRACEWELL_DATA_DIR", data.toString());
+                "EPCIS_HOST", "127.0.0.1",
+                "EPCIS_PORT", Integer.toString(FreePort.find()),
+                "EPCIS_DATA_DIR", data.toString());
     }
 
     /** {@code java -jar epcis-server.jar} with no arguments, on the embedded database in {@code data}. */
@@ -111,7 +111,7 @@ class RunnableJarIT {
         ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().remove("TRACEWELL_DB_URL");
+        builder.environment().remove("EPCIS_DB_URL");
         builder.environment().putAll(environment(data));
         Process process = builder.start();
         LOGS.put(process, log);
@@ -155,7 +155,7 @@ class RunnableJarIT {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("TRACEWELL_DB_URL");
+        builder.environment().remove("EPCIS_DB_URL");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

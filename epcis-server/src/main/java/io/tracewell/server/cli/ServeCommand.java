@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         description = {
-            "Start the EPCIS server. Without --db-url (or TRACEWELL_DB_URL) it starts an embedded MariaDB",
+            "Start the EPCIS server. Without --db-url (or EPCIS_DB_URL) it starts an embedded MariaDB",
             "with its data in --data-dir. Options override environment variables, which override defaults."
         })
 final class ServeCommand implements Callable<Integer> {
@@ -26,23 +26,23 @@ final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "Interface to listen on (TRACEWELL_HTTP_HOST, default 0.0.0.0).")
+            description = "Interface to listen on (EPCIS_HOST, default 0.0.0.0).")
     String host;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-            description = "HTTP port, 0 for any free port (TRACEWELL_HTTP_PORT, default 8080).")
+            description = "HTTP port, 0 for any free port (EPCIS_PORT, default 8080).")
     Integer port;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory of the embedded MariaDB (TRACEWELL_DATA_DIR, default ./tracewell-data).")
+            description = "Directory of the embedded MariaDB (EPCIS_DATA_DIR, default ./epcis-data).")
     Path dataDirectory;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "External MariaDB, e.g. jdbc:mariadb://db:3306/tracewell (TRACEWELL_DB_URL)."
-                    + " Give its password in TRACEWELL_DB_PASSWORD.")
+            description = "External MariaDB, e.g. jdbc:mariadb://db:3306/tracewell (EPCIS_DB_URL)."
+                    + " Give its password in EPCIS_DB_PASSWORD.")
     String databaseUrl;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "User of the external MariaDB (TRACEWELL_DB_USER).")
+    @Option(names = "--db-user", paramLabel = "USER", description = "User of the external MariaDB (EPCIS_DB_USER).")
     String databaseUser;
 
     @Override

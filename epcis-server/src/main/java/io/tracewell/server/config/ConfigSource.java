@@ -14,14 +14,14 @@ import java.util.Properties;
  *
  * <ol>
  *   <li>{@code application.properties} on the class path (the defaults shipped in the jar),
- *   <li>environment variables ({@code tracewell.http.port} is read from {@code TRACEWELL_HTTP_PORT}),
- *   <li>system properties ({@code -Dtracewell.http.port=9090}),
+ *   <li>environment variables ({@code epcis.port} is read from {@code EPCIS_PORT}),
+ *   <li>system properties ({@code -Depcis.port=9090}),
  *   <li>explicit overrides (command-line options).
  * </ol>
  *
  * <p>Each value remembers where it came from, so that an error can name the variable the operator set.
  * A key whose value is blank in a higher layer counts as set to blank, which lets an operator clear a
- * default (for example an empty {@code TRACEWELL_DB_URL} keeps the embedded database).
+ * default (for example an empty {@code EPCIS_DB_URL} keeps the embedded database).
  */
 public final class ConfigSource {
 
@@ -33,7 +33,7 @@ public final class ConfigSource {
         this.values = Map.copyOf(values);
     }
 
-    /** A value and the place it was read from, e.g. {@code environment variable TRACEWELL_HTTP_PORT}. */
+    /** A value and the place it was read from, e.g. {@code environment variable EPCIS_PORT}. */
     public record Value(String text, String origin) {}
 
     /** The process configuration: defaults, then environment, then system properties, then {@code overrides}. */
@@ -64,14 +64,14 @@ public final class ConfigSource {
             }
         }
         systemProperties.stringPropertyNames().stream()
-                .filter(key -> key.startsWith("tracewell."))
+                .filter(key -> key.startsWith("epcis."))
                 .forEach(key -> values.put(key,
                         new Value(systemProperties.getProperty(key), "system property " + key)));
         overrides.forEach((key, text) -> values.put(key, new Value(text, "command-line option")));
         return new ConfigSource(values);
     }
 
-    /** {@code tracewell.embedded-db.port} becomes {@code TRACEWELL_EMBEDDED_DB_PORT}. */
+    /** {@code epcis.embedded-db.port} becomes {@code EPCIS_EMBEDDED_DB_PORT}. */
     public static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }

@@ -12,16 +12,16 @@ import java.util.function.Function;
  */
 public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase) {
 
-    public static final String HTTP_HOST = "tracewell.http.host";
-    public static final String HTTP_PORT = "tracewell.http.port";
-    public static final String DATA_DIR = "tracewell.data.dir";
-    public static final String DB_URL = "tracewell.db.url";
-    public static final String DB_USER = "tracewell.db.user";
-    public static final String DB_PASSWORD = "tracewell.db.password";
-    public static final String DB_POOL_SIZE = "tracewell.db.pool-size";
-    public static final String DB_CONNECTION_TIMEOUT_MS = "tracewell.db.connection-timeout-ms";
-    public static final String EMBEDDED_DB_PORT = "tracewell.embedded-db.port";
-    public static final String EMBEDDED_DB_NAME = "tracewell.embedded-db.name";
+    public static final String HTTP_HOST = "epcis.host";
+    public static final String HTTP_PORT = "epcis.port";
+    public static final String DATA_DIR = "epcis.data.dir";
+    public static final String DB_URL = "epcis.db.url";
+    public static final String DB_USER = "epcis.db.user";
+    public static final String DB_PASSWORD = "epcis.db.password";
+    public static final String DB_POOL_SIZE = "epcis.db.pool-size";
+    public static final String DB_CONNECTION_TIMEOUT_MS = "epcis.db.connection-timeout-ms";
+    public static final String EMBEDDED_DB_PORT = "epcis.embedded-db.port";
+    public static final String EMBEDDED_DB_NAME = "epcis.embedded-db.name";
 
     /** Reads and checks every key; the first bad value stops start-up with a {@link ConfigException}. */
     public static TracewellConfig from(ConfigSource source) {

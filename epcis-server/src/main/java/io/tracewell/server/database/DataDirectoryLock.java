@@ -59,7 +59,7 @@ final class DataDirectoryLock implements AutoCloseable {
 
     private static EmbeddedDatabaseException inUse(Path directory) {
         return new EmbeddedDatabaseException("the embedded database directory " + directory
-                + " is in use by another Tracewell server; stop it or choose another TRACEWELL_DATA_DIR");
+                + " is in use by another Tracewell server; stop it or choose another EPCIS_DATA_DIR");
     }
 
     private static void closeQuietly(FileChannel channel) {

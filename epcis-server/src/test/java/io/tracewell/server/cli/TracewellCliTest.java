@@ -39,7 +39,7 @@ class TracewellCliTest {
     void serveIsRegisteredAndDescribesItsOptions() {
         Run run = run(TracewellCli.create(), "serve", "--help");
 
-        assertThat(run.out).contains("--port=PORT", "--data-dir=DIR", "--db-url=JDBC_URL", "TRACEWELL_DB_PASSWORD");
+        assertThat(run.out).contains("--port=PORT", "--data-dir=DIR", "--db-url=JDBC_URL", "EPCIS_DB_PASSWORD");
     }
 
     @Test

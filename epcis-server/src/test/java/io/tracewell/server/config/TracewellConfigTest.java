@@ -22,23 +22,23 @@ class TracewellConfigTest {
         assertThat(config.database().poolSize()).isEqualTo(10);
         assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.embeddedDatabase()).isEqualTo(new EmbeddedDatabaseSettings(
-                Path.of("").toAbsolutePath().resolve("tracewell-data"), 0, "tracewell"));
+                Path.of("").toAbsolutePath().resolve("epcis-data"), 0, "tracewell"));
     }
 
     @Test
     void environmentOverridesDefaultsSystemPropertiesOverrideEnvironmentOptionsOverrideAll() {
         Properties systemProperties = new Properties();
-        systemProperties.setProperty("tracewell.http.port", "9002");
-        systemProperties.setProperty("tracewell.http.host", "127.0.0.1");
+        systemProperties.setProperty("epcis.port", "9002");
+        systemProperties.setProperty("epcis.host", "127.0.0.1");
         Map<String, String> environment = Map.of(
-                "TRACEWELL_HTTP_PORT", "9001",
-                "TRACEWELL_HTTP_HOST", "10.0.0.1",
-                "TRACEWELL_DB_URL", "jdbc:mariadb://db.example:3306/tracewell",
-                "TRACEWELL_DB_USER", "epcis",
-                "TRACEWELL_EMBEDDED_DB_PORT", "3310");
+                "EPCIS_PORT", "9001",
+                "EPCIS_HOST", "10.0.0.1",
+                "EPCIS_DB_URL", "jdbc:mariadb://db.example:3306/tracewell",
+                "EPCIS_DB_USER", "epcis",
+                "EPCIS_EMBEDDED_DB_PORT", "3310");
 
         TracewellConfig config = TracewellConfig.from(ConfigSource.layered(
-                defaults(), environment, systemProperties, Map.of("tracewell.http.port", "9003")));
+                defaults(), environment, systemProperties, Map.of("epcis.port", "9003")));
 
         assertThat(config.http()).isEqualTo(new HttpSettings("127.0.0.1", 9003));
         assertThat(config.database().url()).hasValue("jdbc:mariadb://db.example:3306/tracewell");
@@ -48,14 +48,14 @@ class TracewellConfigTest {
 
     @Test
     void environmentNamesAreUpperCaseWithUnderscores() {
-        assertThat(ConfigSource.environmentName("tracewell.embedded-db.port")).isEqualTo("TRACEWELL_EMBEDDED_DB_PORT");
-        assertThat(ConfigSource.environmentName("tracewell.data.dir")).isEqualTo("TRACEWELL_DATA_DIR");
+        assertThat(ConfigSource.environmentName("epcis.embedded-db.port")).isEqualTo("EPCIS_EMBEDDED_DB_PORT");
+        assertThat(ConfigSource.environmentName("epcis.data.dir")).isEqualTo("EPCIS_DATA_DIR");
     }
 
     @Test
     void anEmptyDatabaseUrlKeepsTheEmbeddedDatabase() {
         TracewellConfig config = TracewellConfig.from(ConfigSource.layered(
-                defaults(), Map.of("TRACEWELL_DB_URL", "  "), new Properties(), Map.of()));
+                defaults(), Map.of("EPCIS_DB_URL", "  "), new Properties(), Map.of()));
 
         assertThat(config.database().embedded()).isTrue();
     }
@@ -63,50 +63,50 @@ class TracewellConfigTest {
     @Test
     void aBadNumberNamesTheVariableItCameFromAndWhatWasExpected() {
         ConfigSource source = ConfigSource.layered(
-                defaults(), Map.of("TRACEWELL_HTTP_PORT", "80a"), new Properties(), Map.of());
+                defaults(), Map.of("EPCIS_PORT", "80a"), new Properties(), Map.of());
 
         assertThatThrownBy(() -> TracewellConfig.from(source))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("tracewell.http.port (from environment variable TRACEWELL_HTTP_PORT):"
+                .hasMessage("epcis.port (from environment variable EPCIS_PORT):"
                         + " expected a whole number from 0 to 65535, got \"80a\"");
     }
 
     @Test
     void aNumberOutOfRangeIsRejected() {
-        ConfigSource source = ConfigSource.defaultsWith(Map.of("tracewell.db.connection-timeout-ms", "100"));
+        ConfigSource source = ConfigSource.defaultsWith(Map.of("epcis.db.connection-timeout-ms", "100"));
 
         assertThatThrownBy(() -> TracewellConfig.from(source))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("tracewell.db.connection-timeout-ms (from command-line option):"
+                .hasMessage("epcis.db.connection-timeout-ms (from command-line option):"
                         + " expected a whole number from 250 to 600000, got \"100\"");
     }
 
     @Test
     void aDatabaseUrlMustBeAMariaDbJdbcUrl() {
         Properties systemProperties = new Properties();
-        systemProperties.setProperty("tracewell.db.url", "mysql://db:3306/x");
+        systemProperties.setProperty("epcis.db.url", "mysql://db:3306/x");
         ConfigSource source = ConfigSource.layered(defaults(), NO_ENVIRONMENT, systemProperties, Map.of());
 
         assertThatThrownBy(() -> TracewellConfig.from(source))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("tracewell.db.url (from system property tracewell.db.url):"
+                .hasMessage("epcis.db.url (from system property epcis.db.url):"
                         + " expected a MariaDB JDBC URL starting with jdbc:mariadb://, got \"mysql://db:3306/x\"");
     }
 
     @Test
     void anEmbeddedDatabaseNameMustNeedNoQuoting() {
-        ConfigSource source = ConfigSource.defaultsWith(Map.of("tracewell.embedded-db.name", "epcis;drop"));
+        ConfigSource source = ConfigSource.defaultsWith(Map.of("epcis.embedded-db.name", "epcis;drop"));
 
         assertThatThrownBy(() -> TracewellConfig.from(source))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("tracewell.embedded-db.name (from command-line option):"
+                .hasMessage("epcis.embedded-db.name (from command-line option):"
                         + " expected 1-64 letters, digits or '_', got \"epcis;drop\"");
     }
 
     @Test
     void thePasswordIsKeptAsGivenAndNeverPrinted() {
         ConfigSource source = ConfigSource.layered(
-                defaults(), Map.of("TRACEWELL_DB_URL", "jdbc:mariadb://db/x", "TRACEWELL_DB_PASSWORD", " s3cret "),
+                defaults(), Map.of("EPCIS_DB_URL", "jdbc:mariadb://db/x", "EPCIS_DB_PASSWORD", " s3cret "),
                 new Properties(), Map.of());
 
         DatabaseSettings database = TracewellConfig.from(source).database();
@@ -118,9 +118,9 @@ class TracewellConfigTest {
     @Test
     void environmentVariablesForUnknownKeysAreIgnored() {
         ConfigSource source = ConfigSource.layered(
-                defaults(), Map.of("TRACEWELL_HTTP_PORTS", "1"), new Properties(), Map.of());
+                defaults(), Map.of("EPCIS_PORTS", "1"), new Properties(), Map.of());
 
-        assertThat(source.find("tracewell.http.ports")).isEmpty();
+        assertThat(source.find("epcis.ports")).isEmpty();
         assertThat(TracewellConfig.from(source).http().port()).isEqualTo(8080);
     }
 

@@ -28,7 +28,7 @@ class SocketPathTest {
 
     @Test
     void aLongPathFallsBackToAShortNameInTheTemporaryDirectoryDerivedFromTheDataDirectory() {
-        Path deep = Path.of("/home/someone/" + "projects/".repeat(12) + "tracewell-data/mariadb/mariadb.sock");
+        Path deep = Path.of("/home/someone/" + "projects/".repeat(12) + "epcis-data/mariadb/mariadb.sock");
         Path other = Path.of("/home/someone/" + "projects/".repeat(12) + "other-data/mariadb/mariadb.sock");
 
         Path chosen = SocketPath.choose(deep, TMP);
