@@ -1,0 +1,27 @@
+package io.tracewell.epcis.store.write;
+
+import io.tracewell.epcis.model.EpcisEvent;
+import java.util.List;
+
+/**
+ * What one successful {@link EventStore#store} wrote.
+ *
+ * @param outboxId the outbox row of the batch
+ * @param events   the stored events in input order
+ */
+public record StoreResult(long outboxId, List<StoredEvent> events) {
+
+    public StoreResult {
+        events = List.copyOf(events);
+    }
+
+    /**
+     * One stored event.
+     *
+     * @param rowId  the surrogate key of its {@code epcis_event} row
+     * @param event  the event as stored: with recordTime, and eventID filled in where it was missing
+     * @param hashId the CBV 2.0 event hash ID of the event
+     */
+    public record StoredEvent(long rowId, EpcisEvent event, String hashId) {
+    }
+}

@@ -1,0 +1,74 @@
+package io.tracewell.epcis.store.testdb;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tracewell.epcis.store.schema.DataSources;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh, uniquely named database for one test class, on the server named by {@code TRACEWELL_TEST_DB_URL}
+ * (user root, no password; CI's MariaDB) or else on an embedded MariaDB started once per test JVM. The
+ * database is dropped on {@link #close()}.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    public static final String URL_VARIABLE = "TRACEWELL_TEST_DB_URL";
+    private static EmbeddedTestMariaDb embedded;
+
+    private final String serverUrl;
+    private final String name;
+    private final HikariDataSource dataSource;
+
+    private TestDatabase(String serverUrl, String name) {
+        this.serverUrl = serverUrl;
+        this.name = name;
+        this.dataSource = DataSources.pooled(serverUrl + name, "root", "", 4);
+    }
+
+    public static TestDatabase create() {
+        String serverUrl = serverUrl();
+        String name = "tw_store_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(serverUrl, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return new TestDatabase(serverUrl, name);
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        execute(serverUrl, "DROP DATABASE IF EXISTS " + name);
+    }
+
+    private static synchronized String serverUrl() {
+        String configured = System.getenv(URL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            // jdbc:mariadb://host:port/db?options -> jdbc:mariadb://host:port/
+            int slash = configured.indexOf('/', "jdbc:mariadb://".length());
+            return slash < 0 ? configured + "/" : configured.substring(0, slash + 1);
+        }
+        if (embedded == null) {
+            embedded = EmbeddedTestMariaDb.start(Path.of("target", "embedded-mariadb"));
+        }
+        return embedded.serverUrl();
+    }
+
+    private static void execute(String serverUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(serverUrl, "root", "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + serverUrl + ": " + e.getMessage(), e);
+        }
+    }
+}
