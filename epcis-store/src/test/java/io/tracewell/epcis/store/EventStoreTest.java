@@ -28,21 +28,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-class EventStoreTest {
+/** The store's behaviour on one MariaDB server; the subclasses choose the server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EventStoreTest {
 
     /** The store's clock; nanoseconds beyond the microsecond are dropped by the store. */
     private static final Instant NOW = Instant.parse("2024-03-05T12:00:00.123456789Z");
     private static final EpcisTime RECORD_TIME = EpcisTime.of(Instant.parse("2024-03-05T12:00:00.123456Z"));
 
-    private static TestDatabase database;
-    private static Sql sql;
-    private static EventStore store;
-    private static StoredEvents stored;
+    private TestDatabase database;
+    private Sql sql;
+    private EventStore store;
+    private StoredEvents stored;
+
+    /** A fresh database for this class's tests. */
+    abstract TestDatabase createDatabase();
 
     @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
+    void migrate() {
+        database = createDatabase();
         assertThat(Migrations.migrate(database.dataSource())).isEqualTo(1);
         sql = new Sql(database.dataSource());
         store = new EventStore(database.dataSource(), EventHasher.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -50,7 +56,7 @@ class EventStoreTest {
     }
 
     @AfterAll
-    static void dropDatabase() {
+    void dropDatabase() {
         if (database != null) {
             database.close();
         }
@@ -306,7 +312,7 @@ class EventStoreTest {
                 .containsExactly(false, true);
     }
 
-    private static long storeOne(EpcisEvent event) {
+    private long storeOne(EpcisEvent event) {
         return store.store(List.of(event), CaptureContext.singleEvent(FullEvents.NAMESPACES)).events().get(0).rowId();
     }
 }

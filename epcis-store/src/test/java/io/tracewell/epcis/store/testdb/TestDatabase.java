@@ -7,12 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh, uniquely named database for one test class, on the server named by {@code TRACEWELL_TEST_DB_URL}
- * (user root, no password; CI's MariaDB) or else on an embedded MariaDB started once per test JVM. The
- * database is dropped on {@link #close()}.
+ * A fresh, uniquely named database for one test class, either on an embedded MariaDB started once per test
+ * JVM or on the server named by {@code TRACEWELL_TEST_DB_URL} (user root, no password; the machines' and
+ * CI's MariaDB 10.11). The database is dropped on {@link #close()}.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -29,8 +30,23 @@ public final class TestDatabase implements AutoCloseable {
         this.dataSource = DataSources.pooled(serverUrl + name, "root", "", 4);
     }
 
-    public static TestDatabase create() {
-        String serverUrl = serverUrl();
+    /** On the embedded MariaDB (11.4), always available. */
+    public static TestDatabase embedded() {
+        return create(embeddedServerUrl());
+    }
+
+    /** On the server {@code TRACEWELL_TEST_DB_URL} names, when it is set. */
+    public static Optional<TestDatabase> onConfiguredServer() {
+        String configured = System.getenv(URL_VARIABLE);
+        if (configured == null || configured.isBlank()) {
+            return Optional.empty();
+        }
+        // jdbc:mariadb://host:port/db?options -> jdbc:mariadb://host:port/
+        int slash = configured.indexOf('/', "jdbc:mariadb://".length());
+        return Optional.of(create(slash < 0 ? configured + "/" : configured.substring(0, slash + 1)));
+    }
+
+    private static TestDatabase create(String serverUrl) {
         String name = "tw_store_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute(serverUrl, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         return new TestDatabase(serverUrl, name);
@@ -50,13 +66,7 @@ public final class TestDatabase implements AutoCloseable {
         execute(serverUrl, "DROP DATABASE IF EXISTS " + name);
     }
 
-    private static synchronized String serverUrl() {
-        String configured = System.getenv(URL_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            // jdbc:mariadb://host:port/db?options -> jdbc:mariadb://host:port/
-            int slash = configured.indexOf('/', "jdbc:mariadb://".length());
-            return slash < 0 ? configured + "/" : configured.substring(0, slash + 1);
-        }
+    private static synchronized String embeddedServerUrl() {
         if (embedded == null) {
             embedded = EmbeddedTestMariaDb.start(Path.of("target", "embedded-mariadb"));
         }
