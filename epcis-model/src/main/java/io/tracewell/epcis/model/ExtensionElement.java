@@ -18,6 +18,14 @@ import javax.xml.namespace.QName;
  * and value are.
  */
 public record ExtensionElement(QName name, List<ExtensionAttribute> attributes, ExtensionValue value) {
+
+    /**
+     * How deeply extension elements may nest (the extension element itself is level 1). Both readers and both
+     * validators refuse deeper nesting, so that a hostile document cannot exhaust the stack and every document one
+     * binding accepts converts into one the other accepts.
+     */
+    public static final int MAX_DEPTH = 64;
+
     public ExtensionElement {
         Objects.requireNonNull(name, "name");
         attributes = Lists.copy(attributes);

@@ -1,5 +1,7 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.model.ExtensionElement;
+
 /**
  * Rules the standard states in prose that XML Schema 1.0 cannot express, checked in code for XML. The
  * JSON Schema states the same rules (same title and description, see the test that compares them), so
@@ -35,7 +37,10 @@ enum EpcisRule {
                     + " errorDeclaration"),
     SENSOR_REPORT_TYPE("sensorReport without type",
             "EPCIS 2.0 section 7.3.6: a sensorReport names the type of its measurement; only a report that"
-                    + " carries an exception may leave it out");
+                    + " carries an exception may leave it out"),
+    EXTENSION_DEPTH("extension elements nested deeper than " + ExtensionElement.MAX_DEPTH + " levels",
+            "at most " + ExtensionElement.MAX_DEPTH + " levels of nested extension elements (a limit of this"
+                    + " repository, so that every document it accepts converts between XML and JSON-LD)");
 
     private final String title;
     private final String description;

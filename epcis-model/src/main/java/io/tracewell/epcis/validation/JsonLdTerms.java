@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.model.ExtensionElement;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tracewell.epcis.format.SourceLocation;
 import java.util.ArrayList;
@@ -35,8 +36,16 @@ final class JsonLdTerms {
             + " JSON-LD processing keeps them (EPCIS 2.0 section 10)";
 
     /** A field name that breaks the rule. {@code prefix} is null for a bare name inside an extension. */
-    record Finding(SourceLocation at, String name, String prefix) {
+    record Finding(SourceLocation at, String name, String prefix, boolean tooDeep) {
+        Finding(SourceLocation at, String name, String prefix) {
+            this(at, name, prefix, false);
+        }
+
         Violation toViolation() {
+            if (tooDeep) {
+                return new Violation(at, "extension value nested deeper than " + ExtensionElement.MAX_DEPTH
+                        + " levels", "at most " + ExtensionElement.MAX_DEPTH + " levels of nested extension fields");
+            }
             if (prefix == null) {
                 return new Violation(at, "field '" + name + "' inside an extension value is not namespaced",
                         EXPECTED_NAMESPACED);
@@ -77,15 +86,17 @@ final class JsonLdTerms {
      */
     static List<Finding> check(JsonNode node, SourceLocation at, Set<String> inScope) {
         List<Finding> findings = new ArrayList<>();
-        walk(node, at, inScope, false, findings);
+        walk(node, at, inScope, 0, findings);
         return findings;
     }
 
-    private static void walk(JsonNode node, SourceLocation at, Set<String> inScope, boolean inExtension,
+    /** {@code extensionDepth}: 0 outside extension values, else the nesting level of the field being walked. */
+    private static void walk(JsonNode node, SourceLocation at, Set<String> inScope, int extensionDepth,
             List<Finding> findings) {
+        boolean inExtension = extensionDepth > 0;
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), Locations.child(at, i), inScope, inExtension, findings);
+                walk(node.get(i), Locations.child(at, i), inScope, extensionDepth, findings);
             }
             return;
         }
@@ -110,14 +121,23 @@ final class JsonLdTerms {
                 if (!scope.contains(prefix) && !STANDARD_PREFIXES.contains(prefix) && !isAbsoluteIri(name, colon)) {
                     findings.add(new Finding(fieldAt, name, prefix));
                 }
-                walk(field.getValue(), fieldAt, scope, true, findings);
+                descend(field.getValue(), fieldAt, scope, extensionDepth + 1, findings, name);
             } else {
                 if (inExtension && !BARE_NAMES_IN_EXTENSIONS.contains(name)) {
                     findings.add(new Finding(fieldAt, name, null));
                 }
-                walk(field.getValue(), fieldAt, scope, inExtension, findings);
+                descend(field.getValue(), fieldAt, scope, inExtension ? extensionDepth + 1 : 0, findings, name);
             }
         }
+    }
+
+    private static void descend(JsonNode value, SourceLocation at, Set<String> scope, int extensionDepth,
+            List<Finding> findings, String name) {
+        if (extensionDepth > ExtensionElement.MAX_DEPTH) {
+            findings.add(new Finding(at, name, null, true));
+            return;
+        }
+        walk(value, at, scope, extensionDepth, findings);
     }
 
     private static boolean isAbsoluteIri(String name, int colon) {

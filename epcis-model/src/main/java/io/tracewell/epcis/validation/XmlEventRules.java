@@ -1,5 +1,6 @@
 package io.tracewell.epcis.validation;
 
+import io.tracewell.epcis.model.ExtensionElement;
 import io.tracewell.epcis.format.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +26,11 @@ final class XmlEventRules extends DefaultHandler {
             "ObjectEvent", "AggregationEvent", "TransactionEvent", "TransformationEvent", "AssociationEvent");
     private static final Set<String> SINGLE_ERROR_DECLARATION_FIELDS = Set.of("reason", "correctiveEventIDs", "extension");
 
+    /** EPCIS, SBDH and the XML Schema namespaces: elements there are not user extensions. */
+    private static final Set<String> STANDARD_NAMESPACES = Set.of("urn:epcglobal:epcis:xsd:2",
+            "urn:epcglobal:epcis-query:xsd:2", "urn:epcglobal:epcis-masterdata:xsd:2",
+            "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader");
+
     private final ViolationCollector out;
     private final Supplier<SourceLocation> position;
 
@@ -34,6 +40,10 @@ final class XmlEventRules extends DefaultHandler {
     private EventFacts event;
     private int eventDepth;
     private StringBuilder actionText;
+
+    /** Depth of the outermost open user extension element (0 when outside one), for the nesting limit. */
+    private int extensionRootDepth;
+    private boolean extensionTooDeepReported;
 
     private Map<String, Integer> errorDeclarationFields;
     private SourceLocation errorDeclarationStart;
@@ -91,6 +101,14 @@ final class XmlEventRules extends DefaultHandler {
         if (errorDeclarationFields != null && depth == errorDeclarationDepth + 1) {
             errorDeclarationFields.merge(name, 1, Integer::sum);
         }
+        if (extensionRootDepth == 0 && !uri.isEmpty() && !STANDARD_NAMESPACES.contains(uri)) {
+            extensionRootDepth = depth;
+            extensionTooDeepReported = false;
+        } else if (extensionRootDepth > 0 && depth - extensionRootDepth + 1 > ExtensionElement.MAX_DEPTH
+                && !extensionTooDeepReported) {
+            violation(position.get(), EpcisRule.EXTENSION_DEPTH);
+            extensionTooDeepReported = true;
+        }
         if ("sensorReport".equals(name) && "sensorElement".equals(parent)
                 && attributes.getIndex("", "type") < 0 && attributes.getIndex("", "exception") < 0) {
             violation(position.get(), EpcisRule.SENSOR_REPORT_TYPE);
@@ -108,6 +126,9 @@ final class XmlEventRules extends DefaultHandler {
     public void endElement(String uri, String localName, String qName) {
         int depth = open.size();
         open.pop();
+        if (depth == extensionRootDepth) {
+            extensionRootDepth = 0;
+        }
         if (event == null) {
             return;
         }

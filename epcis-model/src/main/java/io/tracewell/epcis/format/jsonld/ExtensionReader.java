@@ -25,6 +25,15 @@ final class ExtensionReader {
     /** The element(s) one member stands for: one, or one per array entry. */
     static List<ExtensionElement> read(String key, JsonValue value, JsonPath path, ReadContext ctx,
                                        boolean unqualifiedAllowed) {
+        return read(key, value, path, ctx, unqualifiedAllowed, 1);
+    }
+
+    private static List<ExtensionElement> read(String key, JsonValue value, JsonPath path, ReadContext ctx,
+                                               boolean unqualifiedAllowed, int depth) {
+        if (depth > ExtensionElement.MAX_DEPTH) {
+            throw path.error(value, "extension elements nested deeper than " + ExtensionElement.MAX_DEPTH + " levels",
+                    "at most " + ExtensionElement.MAX_DEPTH + " levels of nested extension elements");
+        }
         QName name = ctx.resolveName(key, value, path, unqualifiedAllowed);
         if (value instanceof JsonValue.Arr arr) {
             List<ExtensionElement> out = new ArrayList<>(arr.items().size());
@@ -34,21 +43,22 @@ final class ExtensionReader {
                     throw path.child(i).error(item, "an array directly inside the array of '" + key + "'",
                             "strings, numbers, booleans, null or objects as entries (nested arrays have no XML form)");
                 }
-                out.add(element(name, item, path.child(i), ctx));
+                out.add(element(name, item, path.child(i), ctx, depth));
             }
             return out;
         }
-        return List.of(element(name, value, path, ctx));
+        return List.of(element(name, value, path, ctx, depth));
     }
 
-    private static ExtensionElement element(QName name, JsonValue v, JsonPath path, ReadContext ctx) {
+    private static ExtensionElement element(QName name, JsonValue v, JsonPath path, ReadContext ctx, int depth) {
         if (v instanceof JsonValue.Obj o && !isValueObject(o)) {
-            return objectElement(name, o, path, ctx);
+            return objectElement(name, o, path, ctx, depth);
         }
         return new ExtensionElement(name, List.of(), simple(name, v, path, ctx));
     }
 
-    private static ExtensionElement objectElement(QName name, JsonValue.Obj o, JsonPath path, ReadContext ctx) {
+    private static ExtensionElement objectElement(QName name, JsonValue.Obj o, JsonPath path, ReadContext ctx,
+                                                  int depth) {
         List<ExtensionAttribute> attributes = new ArrayList<>();
         List<ExtensionElement> children = new ArrayList<>();
         JsonValue text = null;
@@ -65,7 +75,7 @@ final class ExtensionReader {
                 QName attr = ctx.resolveName(key.substring(1), v, p, true);
                 attributes.add(new ExtensionAttribute(attr, attributeText(v, p)));
             } else {
-                children.addAll(read(key, v, p, ctx, true));
+                children.addAll(read(key, v, p, ctx, true, depth + 1));
             }
         }
         if (text == null) {
@@ -109,7 +119,7 @@ final class ExtensionReader {
      */
     static ExtensionValue value(JsonValue v, JsonPath path, ReadContext ctx) {
         if (v instanceof JsonValue.Obj o && !isValueObject(o)) {
-            ExtensionElement holder = objectElement(new QName("attribute"), o, path, ctx);
+            ExtensionElement holder = objectElement(new QName("attribute"), o, path, ctx, 1);
             if (!holder.attributes().isEmpty()) {
                 throw path.error(v, "a master data attribute value has '@' attributes",
                         "text, a typed value, or an object of child elements");

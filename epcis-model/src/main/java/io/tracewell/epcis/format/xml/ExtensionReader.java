@@ -19,15 +19,14 @@ import javax.xml.stream.XMLStreamReader;
  * {@link ExtensionElement.Nil} value, other attributes are kept, child elements make a complex value.
  */
 final class ExtensionReader {
-    /** Deeper nesting than this is refused, so that a hostile document cannot exhaust the stack. */
-    static final int MAX_DEPTH = 64;
+    private static final int MAX_DEPTH = ExtensionElement.MAX_DEPTH;
 
     private ExtensionReader() {
     }
 
     /** Reads the extension element at the cursor; the cursor ends on its end tag. */
     static ExtensionElement element(XmlInput in) {
-        return element(in, 0);
+        return element(in, 1);
     }
 
     private static ExtensionElement element(XmlInput in, int depth) {
