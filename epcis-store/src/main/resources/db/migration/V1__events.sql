@@ -1,4 +1,7 @@
 -- Event store, first version. Design and reasons: docs/store.md.
+-- The event tables carry no foreign keys: MariaDB cannot partition a table that has or is referenced by one,
+-- and they are to be range-partitioned by event row id (docs/store.md, "Growth"). The store writes an event
+-- and all its rows in one transaction, which is what keeps them consistent.
 -- Times are DATETIME(6) holding UTC; the exact written form (nanoseconds, offsets) lives in event_json.
 -- Numbers are DECIMAL(65,20); a value that does not fit is left NULL in the projection (the JSON keeps it).
 
@@ -72,8 +75,7 @@ CREATE TABLE epcis_event (
     KEY ix_event_error (has_error_declaration, error_declaration_time),
     KEY ix_event_error_reason (error_reason),
     KEY ix_event_capture (capture_id),
-    KEY ix_event_outbox (outbox_id),
-    CONSTRAINT fk_event_outbox FOREIGN KEY (outbox_id) REFERENCES epcis_outbox (id)
+    KEY ix_event_outbox (outbox_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per identifier occurrence. role: EPC_LIST, PARENT, CHILD, INPUT, OUTPUT (instance identifiers);
@@ -88,8 +90,7 @@ CREATE TABLE epcis_event_epc (
     uom            VARCHAR(16)    NULL,
     PRIMARY KEY (event_row_id, role, position),
     KEY ix_epc_canonical (canonical_id, role),
-    KEY ix_epc_quantity (role, uom, quantity),
-    CONSTRAINT fk_epc_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_epc_quantity (role, uom, quantity)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- bizTransactionList; type is '' when the transaction has none (the query EQ_bizTransaction_<type> needs one).
@@ -99,8 +100,7 @@ CREATE TABLE epcis_event_biz_transaction (
     type           VARCHAR(512)  NOT NULL,
     biz_transaction VARCHAR(512) NOT NULL,
     PRIMARY KEY (event_row_id, position),
-    KEY ix_biz_transaction (type(200), biz_transaction(500)),
-    CONSTRAINT fk_biz_transaction_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_biz_transaction (type(200), biz_transaction(500))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- sourceList and destinationList; direction SOURCE or DESTINATION.
@@ -112,8 +112,7 @@ CREATE TABLE epcis_event_source_dest (
     canonical_id   VARCHAR(512)  NOT NULL,
     written_id     VARCHAR(2048) NOT NULL,
     PRIMARY KEY (event_row_id, direction, position),
-    KEY ix_source_dest (direction, type(200), canonical_id(500)),
-    CONSTRAINT fk_source_dest_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_source_dest (direction, type(200), canonical_id(500))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- persistentDisposition; change SET or UNSET.
@@ -123,9 +122,7 @@ CREATE TABLE epcis_event_persistent_disposition (
     position       INT           NOT NULL,
     disposition    VARCHAR(512)  NOT NULL,
     PRIMARY KEY (event_row_id, change_kind, position),
-    KEY ix_persistent_disposition (change_kind, disposition),
-    CONSTRAINT fk_persistent_disposition_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id)
-        ON DELETE CASCADE
+    KEY ix_persistent_disposition (change_kind, disposition)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE epcis_event_corrective_id (
@@ -133,8 +130,7 @@ CREATE TABLE epcis_event_corrective_id (
     position            INT           NOT NULL,
     corrective_event_id VARCHAR(512)  NOT NULL,
     PRIMARY KEY (event_row_id, position),
-    KEY ix_corrective_event_id (corrective_event_id),
-    CONSTRAINT fk_corrective_id_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_corrective_event_id (corrective_event_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Extension elements, flattened. scope: where the element sits (EVENT, ILMD, ERROR_DECLARATION, READ_POINT,
@@ -156,8 +152,7 @@ CREATE TABLE epcis_event_field (
     PRIMARY KEY (event_row_id, position),
     KEY ix_field_string (namespace(160), local_name(80), scope, string_value(160)),
     KEY ix_field_numeric (namespace(160), local_name(80), scope, numeric_value),
-    KEY ix_field_time (namespace(160), local_name(80), scope, time_value),
-    CONSTRAINT fk_field_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_field_time (namespace(160), local_name(80), scope, time_value)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per sensorElement: its sensorMetadata.
@@ -176,8 +171,7 @@ CREATE TABLE epcis_event_sensor_element (
     KEY ix_sensor_element_time (time),
     KEY ix_sensor_element_start (start_time),
     KEY ix_sensor_element_end (end_time),
-    KEY ix_sensor_element_device (device_id),
-    CONSTRAINT fk_sensor_element_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_sensor_element_device (device_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per sensorReport.
@@ -221,8 +215,7 @@ CREATE TABLE epcis_event_sensor_report (
     KEY ix_sensor_report_string (string_value(191)),
     KEY ix_sensor_report_uri (uri_value(191)),
     KEY ix_sensor_report_microorganism (microorganism(191)),
-    KEY ix_sensor_report_chemical (chemical_substance(191)),
-    CONSTRAINT fk_sensor_report_event FOREIGN KEY (event_row_id) REFERENCES epcis_event (id) ON DELETE CASCADE
+    KEY ix_sensor_report_chemical (chemical_substance(191))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Capture jobs (the 202 of POST /capture): the received document is kept until the job finishes, so a job

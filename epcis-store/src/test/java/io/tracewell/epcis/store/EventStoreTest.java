@@ -62,10 +62,16 @@ abstract class EventStoreTest {
         }
     }
 
+    private static final List<String> EVENT_TABLES = List.of("epcis_outbox", "epcis_event", "epcis_event_epc",
+            "epcis_event_biz_transaction", "epcis_event_source_dest", "epcis_event_persistent_disposition",
+            "epcis_event_corrective_id", "epcis_event_field", "epcis_event_sensor_element",
+            "epcis_event_sensor_report");
+
     @BeforeEach
     void emptyTables() {
-        sql.execute("DELETE FROM epcis_event");
-        sql.execute("DELETE FROM epcis_outbox");
+        for (String table : EVENT_TABLES) {
+            sql.execute("DELETE FROM " + table);
+        }
     }
 
     @Test
@@ -279,9 +285,7 @@ abstract class EventStoreTest {
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("storing 3 event(s) of capture cap-9 failed, nothing was stored: ")
                     .hasMessageContaining("test_poison");
-            for (String table : List.of("epcis_outbox", "epcis_event", "epcis_event_epc",
-                    "epcis_event_biz_transaction", "epcis_event_source_dest", "epcis_event_persistent_disposition",
-                    "epcis_event_field", "epcis_event_sensor_element", "epcis_event_sensor_report")) {
+            for (String table : EVENT_TABLES) {
                 assertThat(sql.count(table)).as(table).isZero();
             }
         } finally {
