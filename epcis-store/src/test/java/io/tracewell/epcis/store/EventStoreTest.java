@@ -11,15 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracewell.epcis.hash.EventHasher;
+import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.EpcisEvent;
 import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.model.ObjectEvent;
+import io.tracewell.epcis.model.QuantityElement;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.schema.Migrations;
 import io.tracewell.epcis.store.testdb.TestDatabase;
 import io.tracewell.epcis.store.write.CaptureContext;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreException;
+import io.tracewell.epcis.store.write.StoreLimitException;
 import io.tracewell.epcis.store.write.StoreResult;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -276,8 +281,8 @@ abstract class EventStoreTest {
         sql.execute("ALTER TABLE epcis_event_epc ADD CONSTRAINT test_poison CHECK (written_id <> '" + poison + "')");
         try {
             EpcisEvent third = FullEvents.objectEvent("urn:uuid:3");
-            third = new io.tracewell.epcis.model.ObjectEvent(third.common(), io.tracewell.epcis.model.Action.ADD,
-                    List.of(poison), List.of(), third.where(), third.why(), List.of(), null, List.of());
+            third = new ObjectEvent(third.common(), Action.ADD, List.of(poison), List.of(), third.where(),
+                    third.why(), List.of(), null, List.of());
             List<EpcisEvent> batch = List.of(FullEvents.objectEvent("urn:uuid:1"),
                     FullEvents.aggregationEvent("urn:uuid:2"), third);
 
@@ -291,6 +296,34 @@ abstract class EventStoreTest {
         } finally {
             sql.execute("ALTER TABLE epcis_event_epc DROP CONSTRAINT test_poison");
         }
+    }
+
+    @Test
+    void anIdentifierLongerThanItsColumnIsRefusedWithItsPlaceBeforeAnythingIsWritten() {
+        String longUri = "urn:example:" + "x".repeat(600);
+        EpcisEvent second = new ObjectEvent(FullEvents.common("urn:uuid:2"), Action.ADD, List.of(SGTIN_1, longUri),
+                List.of(), null, null, List.of(), null, List.of());
+        List<EpcisEvent> batch = List.of(FullEvents.objectEvent("urn:uuid:1"), second);
+
+        assertThatThrownBy(() -> store.store(batch, CaptureContext.singleEvent(FullEvents.NAMESPACES)))
+                .isInstanceOfSatisfying(StoreLimitException.class, e -> assertThat(e.location())
+                        .isEqualTo("events[1].epcList[1] (canonical form)"))
+                .hasMessage("events[1].epcList[1] (canonical form): 612 characters, the store keeps at most 512");
+        for (String table : EVENT_TABLES) {
+            assertThat(sql.count(table)).as(table).isZero();
+        }
+    }
+
+    @Test
+    void aUnitCodeLongerThanItsColumnIsRefusedWithItsPlace() {
+        EpcisEvent event = new ObjectEvent(FullEvents.common("urn:uuid:u"), Action.ADD, List.of(),
+                List.of(new QuantityElement(LGTIN_CLASS, BigDecimal.ONE, "KGM-TOO-LONG-UNIT")), null, null,
+                List.of(), null, List.of());
+
+        assertThatThrownBy(() -> store.store(List.of(event), CaptureContext.singleEvent(FullEvents.NAMESPACES)))
+                .isInstanceOfSatisfying(StoreLimitException.class, e -> assertThat(e.location())
+                        .isEqualTo("events[0].quantityList[0].uom"))
+                .hasMessage("events[0].quantityList[0].uom: 17 characters, the store keeps at most 16");
     }
 
     @Test

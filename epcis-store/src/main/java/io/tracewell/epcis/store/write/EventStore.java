@@ -4,15 +4,15 @@ import static io.tracewell.epcis.store.write.SqlValues.canonical;
 import static io.tracewell.epcis.store.write.SqlValues.utc;
 
 import io.tracewell.epcis.hash.EventHasher;
+import io.tracewell.epcis.model.Action;
+import io.tracewell.epcis.model.AggregationEvent;
+import io.tracewell.epcis.model.AssociationEvent;
 import io.tracewell.epcis.model.EpcisEvent;
 import io.tracewell.epcis.model.EpcisTime;
 import io.tracewell.epcis.model.ErrorDeclaration;
-import io.tracewell.epcis.model.TransformationEvent;
 import io.tracewell.epcis.model.ObjectEvent;
-import io.tracewell.epcis.model.AggregationEvent;
-import io.tracewell.epcis.model.AssociationEvent;
 import io.tracewell.epcis.model.TransactionEvent;
-import io.tracewell.epcis.model.Action;
+import io.tracewell.epcis.model.TransformationEvent;
 import io.tracewell.epcis.store.read.EventJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,6 +59,7 @@ public final class EventStore {
      * the repository at capture) and, when it has no eventID, its CBV 2.0 event hash ID (CBV 2.0 §8.9), which
      * the REST binding suggests for servers that populate missing IDs.
      *
+     * @throws StoreLimitException when a value is longer than its column; nothing was written
      * @throws StoreException when the database refuses the batch; nothing of it was written
      */
     public StoreResult store(List<EpcisEvent> events, CaptureContext ctx) {
@@ -67,7 +68,9 @@ public final class EventStore {
         EpcisTime recordTime = EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
         List<EpcisEvent> completed = new ArrayList<>(events.size());
         List<String> hashIds = new ArrayList<>(events.size());
-        for (EpcisEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            EpcisEvent event = events.get(i);
+            ColumnLimits.check(i, event);
             String hashId = hasher.hashId(event).toString();
             String eventID = event.eventID() == null ? hashId : event.eventID();
             completed.add(event.withCommon(event.common().withRecordTime(recordTime).withEventID(eventID)));
@@ -139,8 +142,9 @@ public final class EventStore {
     }
 
     /**
-     * The row ids of the batch, in input order: one multi-row INSERT takes consecutive AUTO_INCREMENT
-     * values in row order, and the batch is the only writer of its outbox id.
+     * The row ids of the batch, in input order: AUTO_INCREMENT values ascend in insertion order (not
+     * necessarily without gaps: other transactions may take values in between), and the batch is the only
+     * writer of its outbox id.
      */
     private static List<Long> rowIdsOf(Connection c, long outboxId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM epcis_event WHERE outbox_id = ? ORDER BY id")) {
