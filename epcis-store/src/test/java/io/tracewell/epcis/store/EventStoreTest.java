@@ -328,15 +328,22 @@ abstract class EventStoreTest {
 
     @Test
     void duplicatesAreFoundByHashUnlessDeclaredErroneous() {
-        StoreResult plain = store.store(List.of(FullEvents.objectEvent("urn:uuid:p")),
+        StoreResult plain = store.store(List.of(FullEvents.aggregationEvent("urn:uuid:p")),
                 CaptureContext.singleEvent(FullEvents.NAMESPACES));
-        StoreResult declared = store.store(List.of(FullEvents.aggregationEvent("urn:uuid:d")),
+        // Only the error declaration of this event is stored; the errorDeclaration is not hashed (CBV 2.0 §8.9),
+        // so it has the hash of the event it declares erroneous.
+        StoreResult declared = store.store(List.of(FullEvents.objectEventWithErrorDeclaration("urn:uuid:d")),
                 CaptureContext.singleEvent(FullEvents.NAMESPACES));
-        sql.execute("UPDATE epcis_event SET has_error_declaration = TRUE WHERE event_id = 'urn:uuid:d'");
+        String declaredHash = declared.events().get(0).hashId();
 
+        assertThat(declaredHash).isEqualTo(EventHasher.standard().hashId(FullEvents.objectEvent("urn:uuid:d"))
+                .toString());
         assertThat(stored.containsUndeclaredHash(plain.events().get(0).hashId())).isTrue();
-        assertThat(stored.containsUndeclaredHash(declared.events().get(0).hashId())).isFalse();
+        assertThat(stored.containsUndeclaredHash(declaredHash)).isFalse();
         assertThat(stored.containsUndeclaredHash("ni:///sha-256;00?ver=CBV2.0")).isFalse();
+
+        store.store(List.of(FullEvents.objectEvent("urn:uuid:d")), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+        assertThat(stored.containsUndeclaredHash(declaredHash)).isTrue();
     }
 
     @Test
