@@ -1,0 +1,27 @@
+package io.tracewell.epcis.store.job;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A capture job as stored (the resource behind {@code GET /capture/{captureID}}, EPCIS 2.0 REST binding).
+ *
+ * @param captureId      the job's ID
+ * @param state          running, or how it ended
+ * @param errorBehaviour the {@code GS1-Capture-Error-Behaviour} it was submitted with
+ * @param createdAt      when the document was accepted
+ * @param finishedAt     when the job ended, or null while running
+ * @param mediaType      the document's media type (JSON-LD or XML)
+ * @param eventCount     the number of events stored, or null while running
+ * @param errorsJson     the errors as a JSON array, or null
+ */
+public record CaptureJob(String captureId, CaptureJobState state, CaptureErrorBehaviour errorBehaviour,
+                         Instant createdAt, Instant finishedAt, String mediaType, Integer eventCount,
+                         String errorsJson) {
+
+    public CaptureJob {
+        Objects.requireNonNull(captureId, "captureId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(errorBehaviour, "errorBehaviour");
+    }
+}
