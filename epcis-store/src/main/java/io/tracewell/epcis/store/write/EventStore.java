@@ -84,7 +84,11 @@ public final class EventStore {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure); // the pool discards the connection; the cause matters more
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
