@@ -1,0 +1,40 @@
+package io.tracewell.epcis.capture.problem;
+
+/**
+ * The EPCIS exception types of the REST binding (EPCIS 2.0 §12, OpenAPI {@code components/responses}), each
+ * with the HTTP status it is answered with and a title for people. The problem {@code type} is the CURIE
+ * {@code epcisException:<name>} as the OpenAPI writes it.
+ */
+public enum EpcisExceptionType {
+    VALIDATION("ValidationException", 400, "The request is not valid EPCIS 2.0"),
+    NO_SUCH_RESOURCE("NoSuchResourceException", 404, "The resource does not exist"),
+    NOT_ACCEPTABLE("NotAcceptableException", 406, "None of the accepted media types can be produced"),
+    RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 409,
+            "A resource with the provided identifier already exists"),
+    CAPTURE_LIMIT_EXCEEDED("CaptureLimitExceededException", 413, "The request is larger than the capture limit"),
+    UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415, "The request's media type is not supported"),
+    IMPLEMENTATION("ImplementationException", 500, "The server failed to process the request");
+
+    private final String name;
+    private final int status;
+    private final String title;
+
+    EpcisExceptionType(String name, int status, String title) {
+        this.name = name;
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The problem {@code type}, e.g. {@code epcisException:ValidationException}. */
+    public String type() {
+        return "epcisException:" + name;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
