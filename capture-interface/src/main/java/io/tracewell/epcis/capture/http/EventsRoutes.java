@@ -55,8 +55,10 @@ public final class EventsRoutes {
     }
 
     public void mount(Router router) {
+        // A route of its own: Vert.x wants the body handler first on a route, and an unsupported body
+        // should be refused before it is read.
+        router.post(PATH).handler(this::requireSupportedContentType);
         router.post(PATH)
-                .handler(this::requireSupportedContentType)
                 .handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
                 .blockingHandler(this::post, false)
                 .failureHandler(this::failure);
