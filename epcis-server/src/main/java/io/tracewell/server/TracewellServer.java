@@ -1,11 +1,18 @@
 package io.tracewell.server;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tracewell.epcis.capture.SingleEventCapture;
+import io.tracewell.epcis.capture.http.EventsRoutes;
+import io.tracewell.epcis.hash.EventHasher;
+import io.tracewell.epcis.store.read.StoredEvents;
+import io.tracewell.epcis.store.write.EventStore;
+import io.tracewell.epcis.validation.DocumentValidator;
 import io.tracewell.server.config.DatabaseSettings;
 import io.tracewell.server.config.HttpSettings;
 import io.tracewell.server.config.TracewellConfig;
 import io.tracewell.server.database.ConnectionSettings;
 import io.tracewell.server.database.DataSources;
+import io.tracewell.server.database.DatabaseSchema;
 import io.tracewell.server.database.EmbeddedMariaDb;
 import io.tracewell.server.http.CamelHttpRuntime;
 import io.tracewell.server.http.DatabaseProbe;
@@ -13,6 +20,7 @@ import io.tracewell.server.http.HealthHandler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -28,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * order, and takes them down in reverse order.
  *
  * <pre>
- * configuration -> database (embedded MariaDB or external URL) -> connection pool
+ * configuration -> database (embedded MariaDB or external URL) -> connection pool -> schema migrations
  *               -> Vert.x -> Camel Main + HTTP server -> routes mounted on the Vert.x Router
  * </pre>
  *
@@ -39,12 +47,16 @@ public final class TracewellServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TracewellServer.class);
 
+    /** The largest body {@code POST /events} takes: one event, however rich, stays far below it. */
+    private static final long SINGLE_EVENT_BODY_LIMIT = 4L * 1024 * 1024;
+
     private final TracewellConfig config;
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private EmbeddedMariaDb embeddedDatabase;
     private HikariDataSource dataSource;
+    private DatabaseSchema schema;
     private Vertx vertx;
     private CamelHttpRuntime camel;
     private URI baseUri;
@@ -71,6 +83,9 @@ public final class TracewellServer implements AutoCloseable {
                 connection = new ConnectionSettings(database.url().orElseThrow(), database.user(), database.password());
             }
             dataSource = track("connection pool", DataSources.pooled(connection, database));
+            // A database that is not reachable yet does not stop the start: health retries and says DOWN.
+            schema = new DatabaseSchema(dataSource);
+            schema.migrateOrLog();
 
             HttpSettings http = config.http().port() == 0
                     ? new HttpSettings(config.http().host(), FreePort.find())
@@ -95,12 +110,23 @@ public final class TracewellServer implements AutoCloseable {
     }
 
     /**
-     * Every HTTP route of the server is mounted here. The EPCIS REST binding (capture, query,
-     * subscriptions) will be mounted beside the health check.
+     * Every HTTP route of the server is mounted here: the health check and the EPCIS REST binding's
+     * {@code /events} resource (query and subscriptions will be mounted beside them).
      */
     private void mountRoutes(Router router) {
         String databaseMode = embeddedDatabase != null ? "embedded" : "external";
-        new HealthHandler(DatabaseProbe.selectOne(dataSource, 5), databaseMode, TracewellVersion.get()).mount(router);
+        DatabaseProbe selectOne = DatabaseProbe.selectOne(dataSource, 5);
+        DatabaseProbe ready = () -> {
+            schema.migrate();
+            selectOne.check();
+        };
+        new HealthHandler(ready, databaseMode, TracewellVersion.get()).mount(router);
+
+        EventStore store = new EventStore(dataSource, EventHasher.standard(), Clock.systemUTC());
+        StoredEvents storedEvents = new StoredEvents(dataSource);
+        SingleEventCapture capture = new SingleEventCapture(DocumentValidator.create(), EventHasher.standard(),
+                store, storedEvents);
+        new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT).mount(router);
     }
 
     /** The address clients use, e.g. {@code http://localhost:8080/}. */
