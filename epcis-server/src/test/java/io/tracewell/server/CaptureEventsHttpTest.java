@@ -26,9 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -280,5 +283,97 @@ class CaptureEventsHttpTest {
         assertThat(problem.getString("type")).isEqualTo("epcisException:NotAcceptableException");
         assertThat(problem.getString("detail"))
                 .isEqualTo("events are available as application/json, application/ld+json, application/xml, text/xml");
+    }
+
+    @Test
+    void twoIdenticalPostsAtOnceStoreTheEventOnce() throws Exception {
+        String body = jsonEvent("urn:epc:id:sgtin:4012345.011111.1005", "OBSERVE");
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("events"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : sent) {
+            statuses.add(response.get().statusCode());
+        }
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+    }
+
+    @Test
+    void anXmlDocumentWithTwoEventsIsRefusedAtTheSecondEvent() throws Exception {
+        String one = xmlDocument("urn:uuid:" + UUID.randomUUID(), "urn:epc:id:sgtin:4012345.011111.1006");
+        int start = one.indexOf("<ObjectEvent>");
+        int end = one.indexOf("</ObjectEvent>") + "</ObjectEvent>".length();
+        String event = one.substring(start, end);
+        String two = one.substring(0, end) + "\n" + event.replace("1006", "1007") + one.substring(end);
+
+        HttpResponse<String> refused = post("application/xml", two);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = new JsonObject(refused.body());
+        assertThat(problem.getString("type")).isEqualTo("epcisException:ValidationException");
+        JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getInteger("line")).isEqualTo(lineOf(two, event.replace("1006", "1007")));
+        assertThat(error.containsKey("pointer")).isFalse();
+        assertThat(error.getString("message")).isEqualTo("the EPCISDocument holds more than one event");
+        assertThat(error.getString("expected"))
+                .isEqualTo("an EPCISDocument with exactly one event in its EventList (POST /capture takes many)");
+    }
+
+    @Test
+    void anInvalidXmlEventIsRefusedWithLineAndColumnInXmlWhenXmlIsPreferred() throws Exception {
+        String body = xmlDocument("urn:uuid:" + UUID.randomUUID(), "urn:epc:id:sgtin:4012345.011111.1008")
+                .replace("<action>OBSERVE</action>", "<action>SHIP</action>");
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("events"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/xml")
+                .header("Accept", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+
+        HttpResponse<String> refused = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+xml");
+        assertThat(refused.body())
+                .contains("<type>epcisException:ValidationException</type>")
+                .contains("<line>" + lineOf(body, "<action>SHIP</action>") + "</line>")
+                .contains("SHIP")
+                .doesNotContain("<pointer>");
+    }
+
+    @Test
+    void anExtensionOfAJsonEventKeepsItsNamespace() throws Exception {
+        String body = jsonEvent("urn:epc:id:sgtin:4012345.011111.1009", "OBSERVE")
+                .replace("[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]",
+                        "[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\","
+                                + " {\"example\": \"http://ns.example.com/epcis/\"}]")
+                .replace("\"action\"", "\"example:batch\": \"B-17\",\n  \"action\"");
+        EpcisEvent posted = JsonLdEventReader.readEvent(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+
+        HttpResponse<String> created = post("application/json", body);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> fetched = get(created.headers().firstValue("Location").orElseThrow(), "application/json");
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(fetched.body()).contains("http://ns.example.com/epcis/").contains("B-17");
+        EpcisEvent stored = EpcisFormats.readDocument(
+                new ByteArrayInputStream(fetched.body().getBytes(StandardCharsets.UTF_8))).events().get(0);
+        assertThat(withoutServerFields(stored)).isEqualTo(withoutServerFields(posted));
+    }
+
+    /** The 1-based line on which {@code text} starts in {@code document}. */
+    private static int lineOf(String document, String text) {
+        int at = document.indexOf(text);
+        return (int) document.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 }
