@@ -371,6 +371,20 @@ class CaptureEventsHttpTest {
         assertThat(withoutServerFields(stored)).isEqualTo(withoutServerFields(posted));
     }
 
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        String padding = " ".repeat(5 * 1024 * 1024);
+        HttpResponse<String> refused = post("application/json",
+                jsonEvent("urn:epc:id:sgtin:4012345.011111.1010", "OBSERVE") + padding);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = new JsonObject(refused.body());
+        assertThat(problem.getString("type")).isEqualTo("epcisException:CaptureLimitExceededException");
+        assertThat(problem.getInteger("status")).isEqualTo(413);
+        assertThat(problem.getString("detail")).isEqualTo("the request body is larger than 4194304 bytes");
+    }
+
     /** The 1-based line on which {@code text} starts in {@code document}. */
     private static int lineOf(String document, String text) {
         int at = document.indexOf(text);
