@@ -124,8 +124,8 @@ final class HeaderReader {
         if (kind == null) {
             if (EventType.fromStandardName(type) != null) {
                 throw m.error("type", "the document is a single " + type + ", not an EPCIS document",
-                        "EPCISDocument or EPCISQueryDocument (a single event is read with "
-                                + "JsonLdEventReader.readEvent)");
+                        "EPCISDocument or EPCISQueryDocument (a single event with its own @context is accepted "
+                                + "where one event is expected, e.g. POST /events)");
             }
             throw m.error("type", "unknown document type '" + type + "'", "EPCISDocument or EPCISQueryDocument");
         }

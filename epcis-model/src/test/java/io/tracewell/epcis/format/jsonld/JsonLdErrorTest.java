@@ -195,7 +195,8 @@ class JsonLdErrorTest {
     void aSingleEventIsNotADocumentAndADocumentIsNotASingleEvent() {
         assertError(JsonLd.error("{\"type\": \"ObjectEvent\"}"), "/type", 1, 10,
                 "the document is a single ObjectEvent, not an EPCIS document",
-                "EPCISDocument or EPCISQueryDocument (a single event is read with JsonLdEventReader.readEvent)");
+                "EPCISDocument or EPCISQueryDocument (a single event with its own @context is accepted "
+                        + "where one event is expected, e.g. POST /events)");
         EpcisFormatException e = JsonLd.errorOf(() -> JsonLdEventReader.readEvent(
                 new ByteArrayInputStream(document().getBytes(StandardCharsets.UTF_8))));
         assertThat(e.location().pointer()).isEqualTo("/type");
