@@ -4,16 +4,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tracewell.epcis.capture.SingleEventCapture;
 import io.tracewell.epcis.capture.http.EventsRoutes;
 import io.tracewell.epcis.hash.EventHasher;
+import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
+import io.tracewell.epcis.store.embedded.EmbeddedMariaDbSettings;
 import io.tracewell.epcis.store.read.StoredEvents;
+import io.tracewell.epcis.store.schema.ConnectionSettings;
+import io.tracewell.epcis.store.schema.DataSources;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.validation.DocumentValidator;
 import io.tracewell.server.config.DatabaseSettings;
+import io.tracewell.server.config.EmbeddedDatabaseSettings;
 import io.tracewell.server.config.HttpSettings;
 import io.tracewell.server.config.TracewellConfig;
-import io.tracewell.server.database.ConnectionSettings;
-import io.tracewell.server.database.DataSources;
 import io.tracewell.server.database.DatabaseSchema;
-import io.tracewell.server.database.EmbeddedMariaDb;
 import io.tracewell.server.http.CamelHttpRuntime;
 import io.tracewell.server.http.DatabaseProbe;
 import io.tracewell.server.http.HealthHandler;
@@ -77,12 +79,15 @@ public final class TracewellServer implements AutoCloseable {
             DatabaseSettings database = config.database();
             ConnectionSettings connection;
             if (database.embedded()) {
-                embeddedDatabase = track("embedded MariaDB", EmbeddedMariaDb.start(config.embeddedDatabase()));
+                EmbeddedDatabaseSettings embedded = config.embeddedDatabase();
+                embeddedDatabase = track("embedded MariaDB", EmbeddedMariaDb.start(new EmbeddedMariaDbSettings(
+                        embedded.dataDirectory(), embedded.port(), embedded.databaseName())));
                 connection = embeddedDatabase.connectionSettings();
             } else {
                 connection = new ConnectionSettings(database.url().orElseThrow(), database.user(), database.password());
             }
-            dataSource = track("connection pool", DataSources.pooled(connection, database));
+            dataSource = track("connection pool",
+                    DataSources.pooled(connection, database.poolSize(), database.connectionTimeout()));
             // A database that is not reachable yet does not stop the start: health retries and says DOWN.
             schema = new DatabaseSchema(dataSource);
             schema.migrateOrLog();

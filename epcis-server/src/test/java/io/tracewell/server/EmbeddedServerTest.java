@@ -6,9 +6,9 @@ import static io.tracewell.server.config.TracewellConfig.HTTP_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracewell.epcis.store.embedded.EmbeddedDatabaseException;
 import io.tracewell.server.config.ConfigSource;
 import io.tracewell.server.config.TracewellConfig;
-import io.tracewell.server.database.EmbeddedDatabaseException;
 import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package io.tracewell.server.cli;
 
+import io.tracewell.epcis.store.embedded.EmbeddedDatabaseException;
 import io.tracewell.server.TracewellServer;
 import io.tracewell.server.config.ConfigException;
 import io.tracewell.server.config.ConfigSource;
 import io.tracewell.server.config.TracewellConfig;
-import io.tracewell.server.database.EmbeddedDatabaseException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,24 +1,29 @@
 package io.tracewell.epcis.store.testdb;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
+import io.tracewell.epcis.store.embedded.EmbeddedMariaDbSettings;
+import io.tracewell.epcis.store.schema.ConnectionSettings;
 import io.tracewell.epcis.store.schema.DataSources;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh, uniquely named database for one test class, either on an embedded MariaDB started once per test
- * JVM or on the server named by {@code TRACEWELL_TEST_DB_URL} (user root, no password; the machines' and
- * CI's MariaDB 10.11). The database is dropped on {@link #close()}.
+ * A fresh, uniquely named database for one test class, either on the {@link EmbeddedMariaDb} (data under
+ * {@code target/embedded-mariadb}, started once per test JVM and stopped when it exits) or on the server
+ * named by {@code TRACEWELL_TEST_DB_URL} (user root, no password; the machines' and CI's MariaDB 10.11).
+ * The database is dropped on {@link #close()}.
  */
 public final class TestDatabase implements AutoCloseable {
 
     public static final String URL_VARIABLE = "TRACEWELL_TEST_DB_URL";
-    private static EmbeddedTestMariaDb embedded;
+    private static EmbeddedMariaDb embedded;
 
     private final String serverUrl;
     private final String name;
@@ -27,7 +32,8 @@ public final class TestDatabase implements AutoCloseable {
     private TestDatabase(String serverUrl, String name) {
         this.serverUrl = serverUrl;
         this.name = name;
-        this.dataSource = DataSources.pooled(serverUrl + name, "root", "", 4);
+        this.dataSource = DataSources.pooled(
+                new ConnectionSettings(serverUrl + name, Optional.of("root"), ""), 4, Duration.ofSeconds(30));
     }
 
     /** On the embedded MariaDB (11.4), always available. */
@@ -68,9 +74,14 @@ public final class TestDatabase implements AutoCloseable {
 
     private static synchronized String embeddedServerUrl() {
         if (embedded == null) {
-            embedded = EmbeddedTestMariaDb.start(Path.of("target", "embedded-mariadb"));
+            EmbeddedMariaDb started = EmbeddedMariaDb.start(new EmbeddedMariaDbSettings(
+                    Path.of("target", "embedded-mariadb").toAbsolutePath(), 0, "tracewell_test"));
+            // Its output threads are not daemons, and a mariadbd left running would hold the data directory.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-mariadb-stop"));
+            embedded = started;
         }
-        return embedded.serverUrl();
+        // Root over TCP with no database selected; each test class creates its own.
+        return "jdbc:mariadb://127.0.0.1:" + embedded.port() + "/";
     }
 
     private static void execute(String serverUrl, String sql) {

@@ -1,4 +1,4 @@
-package io.tracewell.server.database;
+package io.tracewell.epcis.store.embedded;
 
 /** The embedded MariaDB could not be prepared, started or reached; the message says which step and why. */
 public final class EmbeddedDatabaseException extends RuntimeException {

