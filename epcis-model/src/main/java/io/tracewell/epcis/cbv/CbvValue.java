@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code urn:example:bizstep:x}; they pass through unchanged).
  */
 public sealed interface CbvValue
-        permits CbvUrnValue, SensorMeasurementType, SensorAlertType, SensorComponent {
+        permits CbvUrnValue, Gs1VocabularyValue, SensorComponent {
 
     /** The held value: Web URI of a standard term, or the given URI. */
     String uri();

@@ -7,7 +7,7 @@ package io.tracewell.epcis.cbv;
  *
  * @param uri the Web URI of a standard term, or the URI as given
  */
-public record SensorMeasurementType(String uri) implements CbvValue {
+public record SensorMeasurementType(String uri) implements Gs1VocabularyValue {
 
     public static final SensorMeasurementType TEMPERATURE = of("Temperature");
     public static final SensorMeasurementType RELATIVE_HUMIDITY = of("RelativeHumidity");
@@ -35,20 +35,6 @@ public record SensorMeasurementType(String uri) implements CbvValue {
     @Override
     public CbvVocabulary vocabulary() {
         return CbvVocabulary.SENSOR_MEASUREMENT_TYPE;
-    }
-
-    /** EPCIS XML writes the compact form ({@code gs1:Temperature}). */
-    @Override
-    public String toXmlValue() {
-        return toCurie();
-    }
-
-    /**
-     * The Web URI in a chosen GS1 Web Vocabulary namespace, e.g. {@link CbvVocabulary#GS1_VOC_REF_NAMESPACE} for
-     * consumers that follow the EPCIS 2.0.1 context; other URIs unchanged.
-     */
-    public String toWebUri(String gs1VocNamespace) {
-        return term().map(t -> gs1VocNamespace + t).orElseGet(this::toWebUri);
     }
 
     @Override
