@@ -6,6 +6,7 @@ import io.tracewell.epcis.capture.http.EventsRoutes;
 import io.tracewell.epcis.hash.EventHasher;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDbSettings;
+import io.tracewell.epcis.store.embedded.LoopbackPort;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.schema.ConnectionSettings;
 import io.tracewell.epcis.store.schema.DataSources;
@@ -93,7 +94,7 @@ public final class TracewellServer implements AutoCloseable {
             schema.migrateOrLog();
 
             HttpSettings http = config.http().port() == 0
-                    ? new HttpSettings(config.http().host(), FreePort.find())
+                    ? new HttpSettings(config.http().host(), LoopbackPort.free())
                     : config.http();
             vertx = Vertx.vertx();
             Vertx ownVertx = vertx;

@@ -2,6 +2,7 @@ package io.tracewell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracewell.epcis.store.embedded.LoopbackPort;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -101,7 +102,7 @@ class RunnableJarIT {
     private static Map<String, String> environment(Path data) {
         return Map.of(
                 "EPCIS_HOST", "127.0.0.1",
-                "EPCIS_PORT", Integer.toString(FreePort.find()),
+                "EPCIS_PORT", Integer.toString(LoopbackPort.free()),
                 "EPCIS_DATA_DIR", data.toString());
     }
 

@@ -6,6 +6,7 @@ import static io.tracewell.server.config.TracewellConfig.HTTP_HOST;
 import static io.tracewell.server.config.TracewellConfig.HTTP_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracewell.epcis.store.embedded.LoopbackPort;
 import io.tracewell.server.config.ConfigSource;
 import io.tracewell.server.config.TracewellConfig;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ class UnreachableDatabaseHealthTest {
 
     @Test
     void healthIs503WithTheDatabaseDownWhenNothingListensAtTheDatabaseUrl() throws Exception {
-        int nothingListens = FreePort.find();
+        int nothingListens = LoopbackPort.free();
         TracewellConfig config = TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
                 HTTP_HOST, "127.0.0.1",
                 HTTP_PORT, "0",

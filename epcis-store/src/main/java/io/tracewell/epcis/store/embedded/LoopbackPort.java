@@ -5,16 +5,19 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A TCP port on the loopback interface that is free right now, for an embedded server asked to take "any port". */
-final class LoopbackPort {
+/**
+ * A TCP port on the loopback interface that is free right now, for settings where the operator asked for "any port"
+ * (0): the embedded MariaDB, and the HTTP server.
+ */
+public final class LoopbackPort {
 
     private LoopbackPort() {}
 
     /**
-     * Another process could take the port before mariadbd binds it; the window is short and a clash fails
+     * Another process could take the port before it is bound; the window is short and a clash fails
      * loudly at start-up, which is acceptable for a default.
      */
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
