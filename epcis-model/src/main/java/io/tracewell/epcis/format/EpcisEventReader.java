@@ -30,7 +30,15 @@ public interface EpcisEventReader extends AutoCloseable {
     /** The next event, or {@code null} at the end of the event list. */
     EpcisEvent next();
 
-    /** The location of the event most recently returned by {@link #next()}. */
+    /**
+     * Passes over the next event without reading it into the model: an event known to be invalid (a capture
+     * with {@code proceed} skips those that failed validation) is not parsed, and the reader stays usable.
+     *
+     * @return false at the end of the event list (nothing was skipped)
+     */
+    boolean skip();
+
+    /** The location of the event most recently returned by {@link #next()} or passed by {@link #skip()}. */
     SourceLocation lastEventLocation();
 
     @Override

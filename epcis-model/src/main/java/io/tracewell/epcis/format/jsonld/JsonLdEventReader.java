@@ -148,6 +148,41 @@ public final class JsonLdEventReader implements EpcisEventReader {
     }
 
     @Override
+    public boolean skip() {
+        ensureStarted();
+        if (state == State.DONE) {
+            return false;
+        }
+        if (state == State.BUFFERED) {
+            if (index >= bufferedEvents.size()) {
+                state = State.DONE;
+                return false;
+            }
+            JsonPath path = eventListPath.child(index);
+            lastLocation = path.location(bufferedEvents.get(index++));
+            return true;
+        }
+        try {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_ARRAY) {
+                finishDocument();
+                return false;
+            }
+            JsonPath path = eventListPath.child(index++);
+            lastLocation = SourceLocation.of(parser.currentTokenLocation().getLineNr(),
+                    parser.currentTokenLocation().getColumnNr(), path.toString());
+            parser.skipChildren();
+            return true;
+        } catch (JsonProcessingException e) {
+            throw fail(JsonTrees.malformed(parser, e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (EpcisFormatException e) {
+            throw fail(e);
+        }
+    }
+
+    @Override
     public SourceLocation lastEventLocation() {
         return lastLocation;
     }

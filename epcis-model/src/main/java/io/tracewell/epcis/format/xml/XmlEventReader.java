@@ -122,6 +122,23 @@ public final class XmlEventReader implements EpcisEventReader {
     }
 
     @Override
+    public boolean skip() {
+        if (state == State.NEW) {
+            prologue();
+        }
+        if (state == State.EVENTS && !atEvent) {
+            advance();
+        }
+        if (state == State.DONE) {
+            return false;
+        }
+        lastEventLocation = in.location();
+        in.skipElement();
+        atEvent = false;
+        return true;
+    }
+
+    @Override
     public SourceLocation lastEventLocation() {
         return lastEventLocation;
     }

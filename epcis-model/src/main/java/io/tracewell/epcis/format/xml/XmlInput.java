@@ -125,6 +125,25 @@ final class XmlInput implements AutoCloseable {
         }
     }
 
+    /** From a start tag, moves to its end tag without looking at what is in between. */
+    void skipElement() {
+        try {
+            int depth = 1;
+            while (depth > 0) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                    throw error("unexpected end of document in an event", "the event's end tag");
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
     /** Reads the text of a simple element (no child elements) and leaves the cursor on its end tag. */
     String text(String context) {
         String name = reader.getLocalName();
