@@ -14,6 +14,7 @@ import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.write.CaptureContext;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreLimitException;
+import io.tracewell.epcis.store.write.StoreResult;
 import io.tracewell.epcis.validation.DocumentValidator;
 import io.tracewell.epcis.validation.Violation;
 import java.io.ByteArrayInputStream;
@@ -29,9 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * holding exactly one event (XML has no standalone event element with namespace declarations of its own, and
  * a document keeps the extension namespaces its event uses).
  *
- * <p>Duplicates are found by the CBV 2.0 event hash ID (docs/store.md). The look-up and the write of one hash
- * ID are serialised within this process by a striped lock, so two identical posts to the same server cannot
- * both be stored; two servers sharing one database are not coordinated by it.
+ * <p>Duplicates are found by the CBV 2.0 event hash ID (docs/store.md). The database's unique key on the hash
+ * of events without an error declaration decides, also between nodes; the striped lock only spares a node
+ * the work of racing itself.
  */
 public final class SingleEventCapture {
 
@@ -78,9 +79,12 @@ public final class SingleEventCapture {
             if (storedEvents.containsUndeclaredHash(hashId)) {
                 return new CaptureOutcome.Duplicate(hashId);
             }
-            EpcisEvent stored = store.store(List.of(read.event()), CaptureContext.singleEvent(read.namespaces()))
-                    .events().get(0).event();
-            return new CaptureOutcome.Captured(stored);
+            StoreResult result = store.store(List.of(read.event()), CaptureContext.singleEvent(read.namespaces()));
+            if (result.events().isEmpty()) {
+                // another node (or a capture job) stored it between the look-up and the insert
+                return new CaptureOutcome.Duplicate(hashId);
+            }
+            return new CaptureOutcome.Captured(result.events().get(0).event());
         } catch (StoreLimitException e) {
             return new CaptureOutcome.Invalid(List.of(new ProblemError(SourceLocation.NONE, e.getMessage(),
                     "a value no longer than the store keeps")));

@@ -14,7 +14,11 @@ import io.tracewell.epcis.hash.EventHasher;
 import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.EpcisEvent;
 import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.model.ExtensionElement;
 import io.tracewell.epcis.model.ObjectEvent;
+import io.tracewell.epcis.model.Vocabulary;
+import io.tracewell.epcis.model.VocabularyAttribute;
+import io.tracewell.epcis.model.VocabularyElement;
 import io.tracewell.epcis.model.QuantityElement;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.schema.Migrations;
@@ -54,7 +58,7 @@ abstract class EventStoreTest {
     @BeforeAll
     void migrate() {
         database = createDatabase();
-        assertThat(Migrations.migrate(database.dataSource())).isEqualTo(1);
+        assertThat(Migrations.migrate(database.dataSource())).isEqualTo(2);
         sql = new Sql(database.dataSource());
         store = new EventStore(database.dataSource(), EventHasher.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
         stored = new StoredEvents(database.dataSource());
@@ -70,7 +74,7 @@ abstract class EventStoreTest {
     private static final List<String> EVENT_TABLES = List.of("epcis_outbox", "epcis_event", "epcis_event_epc",
             "epcis_event_biz_transaction", "epcis_event_source_dest", "epcis_event_persistent_disposition",
             "epcis_event_corrective_id", "epcis_event_field", "epcis_event_sensor_element",
-            "epcis_event_sensor_report");
+            "epcis_event_sensor_report", "master_data_attribute", "master_data_child", "master_data_element");
 
     @BeforeEach
     void emptyTables() {
@@ -288,7 +292,7 @@ abstract class EventStoreTest {
 
             assertThatThrownBy(() -> store.store(batch, CaptureContext.capture("cap-9", FullEvents.NAMESPACES)))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageStartingWith("storing 3 event(s) of capture cap-9 failed, nothing was stored: ")
+                    .hasMessageStartingWith("storing 3 event(s) of capture cap-9 failed, nothing of the transaction was stored: ")
                     .hasMessageContaining("test_poison");
             for (String table : EVENT_TABLES) {
                 assertThat(sql.count(table)).as(table).isZero();
@@ -354,6 +358,71 @@ abstract class EventStoreTest {
 
         assertThat(stored.findByEventId("urn:uuid:same")).extracting(e -> e.errorDeclaration() != null)
                 .containsExactly(false, true);
+    }
+
+    @Test
+    void anEventStoredAlreadyOrTwiceInOneBatchIsStoredOnceAndReported() {
+        store.store(List.of(FullEvents.objectEvent("urn:uuid:first")), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+        long epcRows = sql.count("epcis_event_epc");
+
+        // The same event again (its eventID is not part of the hash), a new one, and the new one repeated.
+        StoreResult result = store.store(List.of(FullEvents.objectEvent("urn:uuid:again"),
+                        FullEvents.aggregationEvent("urn:uuid:new"), FullEvents.aggregationEvent("urn:uuid:new-again")),
+                CaptureContext.capture("cap-d", FullEvents.NAMESPACES));
+
+        assertThat(result.duplicates()).containsExactly(0, 2);
+        assertThat(result.events()).extracting(e -> e.event().eventID()).containsExactly("urn:uuid:new");
+        assertThat(sql.rows("SELECT event_id FROM epcis_event ORDER BY id"))
+                .containsExactly("urn:uuid:first", "urn:uuid:new");
+        assertThat(sql.rows("SELECT event_count FROM epcis_outbox WHERE id = ?", result.outboxId())).containsExactly("1");
+        assertThat(sql.count("epcis_event_epc")).as("no projection rows for the duplicates")
+                .isEqualTo(epcRows + sql.rows("SELECT 1 FROM epcis_event_epc e JOIN epcis_event v ON v.id = e.event_row_id"
+                        + " WHERE v.event_id = 'urn:uuid:new'").size());
+    }
+
+    @Test
+    void aSessionShowsNothingUntilCommittedAndRollsBackWhenClosed() {
+        try (EventStore.Session session = store.open(CaptureContext.capture("cap-s", FullEvents.NAMESPACES))) {
+            session.add(List.of(FullEvents.objectEvent("urn:uuid:s1")));
+            session.add(List.of(FullEvents.aggregationEvent("urn:uuid:s2")));
+            assertThat(sql.count("epcis_event")).as("other connections see nothing yet").isZero();
+        }
+        for (String table : EVENT_TABLES) {
+            assertThat(sql.count(table)).as(table).isZero();
+        }
+
+        try (EventStore.Session session = store.open(CaptureContext.capture("cap-t", FullEvents.NAMESPACES))) {
+            session.add(List.of(FullEvents.objectEvent("urn:uuid:t1")));
+            session.commitAndContinue(c -> { });
+            session.add(List.of(FullEvents.aggregationEvent("urn:uuid:t2")));
+            // closed without commit: the second transaction is lost, the first stays
+        }
+        assertThat(sql.rows("SELECT event_id FROM epcis_event")).containsExactly("urn:uuid:t1");
+        assertThat(sql.rows("SELECT event_count FROM epcis_outbox")).containsExactly("1");
+    }
+
+    @Test
+    void masterDataIsStoredWithItsAttributesAndChildren() {
+        Vocabulary locations = new Vocabulary("urn:epcglobal:epcis:vtype:BusinessLocation", List.of(
+                new VocabularyElement("urn:epc:id:sgln:0614141.00001.0", List.of(
+                        new VocabularyAttribute("urn:epcglobal:cbv:mda#name",
+                                new ExtensionElement.Simple("Warehouse 1", null)),
+                        new VocabularyAttribute("urn:epcglobal:cbv:mda#address", new ExtensionElement.Complex(List.of(
+                                ExtensionElement.text(new javax.xml.namespace.QName("urn:x", "street"), "Main St"),
+                                ExtensionElement.text(new javax.xml.namespace.QName("urn:x", "city"), "Springfield"))))),
+                        List.of("urn:epc:id:sgln:0614141.00001.1"), List.of())), List.of());
+        try (EventStore.Session session = store.open(CaptureContext.capture("cap-m", FullEvents.NAMESPACES))) {
+            session.addMasterData(List.of(locations));
+            session.commit();
+        }
+        assertThat(sql.rows("SELECT vocabulary_type, element_id, canonical_id, capture_id FROM master_data_element"))
+                .containsExactly("urn:epcglobal:epcis:vtype:BusinessLocation|urn:epc:id:sgln:0614141.00001.0|"
+                        + "https://id.gs1.org/414/0614141000012|cap-m"); // SGLN extension 0 means none (TDS)
+        assertThat(sql.rows("SELECT attribute_id, string_value, is_complex FROM master_data_attribute ORDER BY position"))
+                .containsExactly("urn:epcglobal:cbv:mda#name|Warehouse 1|false",
+                        "urn:epcglobal:cbv:mda#address|Main St Springfield|true");
+        assertThat(sql.rows("SELECT child_id, canonical_id FROM master_data_child"))
+                .containsExactly("urn:epc:id:sgln:0614141.00001.1|https://id.gs1.org/414/0614141000012/254/1");
     }
 
     private long storeOne(EpcisEvent event) {

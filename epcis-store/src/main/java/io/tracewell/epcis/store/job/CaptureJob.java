@@ -12,16 +12,22 @@ import java.util.Objects;
  * @param createdAt      when the document was accepted
  * @param finishedAt     when the job ended, or null while running
  * @param mediaType      the document's media type (JSON-LD or XML)
- * @param eventCount     the number of events stored, or null while running
+ * @param documentSize   the document's size in bytes
+ * @param eventCount     the number of events in the document, or null while running
+ * @param eventsStored   the number of events stored by the job (so far, while running)
  * @param errorsJson     the errors as a JSON array, or null
  */
 public record CaptureJob(String captureId, CaptureJobState state, CaptureErrorBehaviour errorBehaviour,
-                         Instant createdAt, Instant finishedAt, String mediaType, Integer eventCount,
-                         String errorsJson) {
+                         Instant createdAt, Instant finishedAt, String mediaType, long documentSize,
+                         Integer eventCount, int eventsStored, String errorsJson) {
 
     public CaptureJob {
         Objects.requireNonNull(captureId, "captureId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(errorBehaviour, "errorBehaviour");
+    }
+
+    public boolean running() {
+        return state == CaptureJobState.RUNNING;
     }
 }

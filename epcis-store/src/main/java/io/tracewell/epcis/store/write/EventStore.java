@@ -13,6 +13,7 @@ import io.tracewell.epcis.model.ErrorDeclaration;
 import io.tracewell.epcis.model.ObjectEvent;
 import io.tracewell.epcis.model.TransactionEvent;
 import io.tracewell.epcis.model.TransformationEvent;
+import io.tracewell.epcis.model.Vocabulary;
 import io.tracewell.epcis.store.read.EventJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ public final class EventStore {
             + " event_time, event_time_zone_offset, record_time, event_id, hash_id, biz_step, disposition, read_point,"
             + " biz_location, transformation_id, certification_info, has_error_declaration, error_declaration_time,"
             + " error_reason, has_sensor_data, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?)";
+            + " ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
 
     private final DataSource dataSource;
     private final EventHasher hasher;
@@ -57,109 +58,272 @@ public final class EventStore {
     /**
      * Stores the events, all or nothing. Each event gets the server's recordTime (EPCIS 2.0 §7.4.1: set by
      * the repository at capture) and, when it has no eventID, its CBV 2.0 event hash ID (CBV 2.0 §8.9), which
-     * the REST binding suggests for servers that populate missing IDs.
+     * the REST binding suggests for servers that populate missing IDs. An event already stored (same hash ID,
+     * neither with an error declaration) is not stored again: it is listed in {@link StoreResult#duplicates()}.
      *
      * @throws StoreLimitException when a value is longer than its column; nothing was written
      * @throws StoreException when the database refuses the batch; nothing of it was written
      */
     public StoreResult store(List<EpcisEvent> events, CaptureContext ctx) {
-        Objects.requireNonNull(ctx, "ctx");
-        // DATETIME(6) keeps microseconds; the JSON carries the same truncated value so both agree.
-        EpcisTime recordTime = EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
-        List<EpcisEvent> completed = new ArrayList<>(events.size());
-        List<String> hashIds = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            EpcisEvent event = events.get(i);
-            ColumnLimits.check(i, event);
-            String hashId = hasher.hashId(event).toString();
-            String eventID = event.eventID() == null ? hashId : event.eventID();
-            completed.add(event.withCommon(event.common().withRecordTime(recordTime).withEventID(eventID)));
-            hashIds.add(hashId);
+            ColumnLimits.check(i, events.get(i));
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        try (Session session = open(ctx)) {
+            StoreResult result = session.add(events);
+            session.commit();
+            return result;
+        }
+    }
+
+    /**
+     * Throws {@link StoreLimitException} when a value of the event is longer than the store keeps; {@code index}
+     * names the event in the message ({@code events[index]...}).
+     */
+    public static void checkColumnLimits(int index, EpcisEvent event) {
+        ColumnLimits.check(index, event);
+    }
+
+    /**
+     * A transaction that events are added to batch by batch, for captures too large to hold in memory: nothing
+     * is visible to others until {@link Session#commit}, and closing without commit rolls everything back.
+     */
+    public Session open(CaptureContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        try {
+            return new Session(dataSource.getConnection(), ctx);
+        } catch (SQLException e) {
+            throw new StoreException("no database connection for storing events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work done in the session's transaction just before it commits (finishing a capture job, say). */
+    @FunctionalInterface
+    public interface InTransaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** One open store transaction; not thread-safe. */
+    public final class Session implements AutoCloseable {
+        private final Connection connection;
+        private final CaptureContext ctx;
+        private final boolean autoCommit;
+        private long outboxId = -1;
+        private int eventCount;
+        private long lastRowId;
+        private LocalDateTime recordTime;
+        private EpcisTime recordTimeValue;
+        private boolean open = true;
+
+        private Session(Connection connection, CaptureContext ctx) throws SQLException {
+            this.connection = connection;
+            this.ctx = ctx;
+            this.autoCommit = connection.getAutoCommit();
             try {
-                StoreResult result = write(c, completed, hashIds, ctx, utc(recordTime));
-                c.commit();
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        /**
+         * Writes the events (checked with {@link #checkColumnLimits} by the caller or here) with all their
+         * projection rows. On failure the whole transaction is rolled back and the session closed.
+         */
+        public StoreResult add(List<EpcisEvent> events) {
+            requireOpen();
+            try {
+                startTransactionIfNeeded();
+                List<EpcisEvent> completed = new ArrayList<>(events.size());
+                List<String> hashIds = new ArrayList<>(events.size());
+                for (int i = 0; i < events.size(); i++) {
+                    EpcisEvent event = events.get(i);
+                    ColumnLimits.check(i, event);
+                    String hashId = hasher.hashId(event).toString();
+                    String eventID = event.eventID() == null ? hashId : event.eventID();
+                    completed.add(event.withCommon(event.common().withRecordTime(recordTimeValue).withEventID(eventID)));
+                    hashIds.add(hashId);
+                }
+                StoreResult result = write(completed, hashIds);
+                eventCount += result.events().size();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure); // the pool discards the connection; the cause matters more
+                abort(e);
+                if (e instanceof StoreLimitException limit) {
+                    throw limit;
                 }
-                throw e;
+                throw new StoreException("storing " + events.size() + " event(s)"
+                        + (ctx.captureId() == null ? "" : " of capture " + ctx.captureId()) + " failed, nothing of"
+                        + " the transaction was stored: " + e.getMessage(), e);
+            }
+        }
+
+        /** Writes master data elements (EPCIS 2.0 §7.2) in this transaction. */
+        public void addMasterData(List<Vocabulary> vocabularies) {
+            requireOpen();
+            try {
+                startTransactionIfNeeded();
+                MasterDataWriter.write(connection, vocabularies, ctx.captureId(), recordTime);
+            } catch (SQLException | RuntimeException e) {
+                abort(e);
+                throw new StoreException("storing master data" + (ctx.captureId() == null ? "" : " of capture "
+                        + ctx.captureId()) + " failed, nothing of the transaction was stored: " + e.getMessage(), e);
+            }
+        }
+
+        /** Commits and ends the session. */
+        public void commit() {
+            commit(c -> { });
+        }
+
+        /** Runs {@code beforeCommit} in the transaction, commits and ends the session. */
+        public void commit(InTransaction beforeCommit) {
+            commitTransaction(beforeCommit);
+            close();
+        }
+
+        /**
+         * Commits what was added so far (with {@code beforeCommit}, e.g. a job's progress) and keeps the session
+         * open for a new transaction, which gets its own outbox row and recordTime.
+         */
+        public void commitAndContinue(InTransaction beforeCommit) {
+            commitTransaction(beforeCommit);
+        }
+
+        private void commitTransaction(InTransaction beforeCommit) {
+            requireOpen();
+            try {
+                if (outboxId >= 0) {
+                    try (PreparedStatement s = connection.prepareStatement(
+                            "UPDATE epcis_outbox SET event_count = ? WHERE id = ?")) {
+                        s.setInt(1, eventCount);
+                        s.setLong(2, outboxId);
+                        s.executeUpdate();
+                    }
+                }
+                beforeCommit.run(connection);
+                connection.commit();
+                outboxId = -1;
+                eventCount = 0;
+                recordTime = null;
+            } catch (SQLException | RuntimeException e) {
+                abort(e);
+                throw new StoreException("committing the events" + (ctx.captureId() == null ? "" : " of capture "
+                        + ctx.captureId()) + " failed, nothing of the transaction was stored: " + e.getMessage(), e);
+            }
+        }
+
+        /** Rolls back what was not committed and returns the connection. */
+        @Override
+        public void close() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            try {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                // the pool discards a connection whose reset fails
             } finally {
-                c.setAutoCommit(autoCommit);
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // nothing more to do with it
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("storing " + events.size() + " event(s)"
-                    + (ctx.captureId() == null ? "" : " of capture " + ctx.captureId()) + " failed, nothing was"
-                    + " stored: " + e.getMessage(), e);
+        }
+
+        private void abort(Exception cause) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                cause.addSuppressed(rollbackFailure);
+            }
+            close();
+        }
+
+        private void requireOpen() {
+            if (!open) {
+                throw new IllegalStateException("the store session is closed");
+            }
+        }
+
+        private void startTransactionIfNeeded() throws SQLException {
+            if (recordTime != null) {
+                return;
+            }
+            // DATETIME(6) keeps microseconds; the JSON carries the same truncated value so both agree.
+            recordTimeValue = EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
+            recordTime = utc(recordTimeValue);
+        }
+
+        private StoreResult write(List<EpcisEvent> events, List<String> hashIds) throws SQLException {
+            if (outboxId < 0) {
+                outboxId = insertOutbox(connection, ctx, recordTime);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+                for (int i = 0; i < events.size(); i++) {
+                    bindEvent(insert, outboxId, ctx, events.get(i), hashIds.get(i), recordTime);
+                    insert.addBatch();
+                }
+                if (!events.isEmpty()) {
+                    insert.executeBatch();
+                }
+            }
+            List<long[]> rows = new ArrayList<>();
+            List<String> rowHashes = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT id, hash_id FROM epcis_event WHERE outbox_id = ? AND id > ? ORDER BY id")) {
+                s.setLong(1, outboxId);
+                s.setLong(2, lastRowId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new long[] {r.getLong(1)});
+                        rowHashes.add(r.getString(2));
+                    }
+                }
+            }
+            // The inserted rows are the events in input order minus the duplicates the unique key turned away.
+            List<StoreResult.StoredEvent> stored = new ArrayList<>(rows.size());
+            List<Integer> duplicates = new ArrayList<>();
+            int next = 0;
+            for (int i = 0; i < events.size(); i++) {
+                if (next < rows.size() && rowHashes.get(next).equals(hashIds.get(i))) {
+                    stored.add(new StoreResult.StoredEvent(rows.get(next)[0], events.get(i), hashIds.get(i)));
+                    next++;
+                } else {
+                    duplicates.add(i);
+                }
+            }
+            if (next != rows.size()) {
+                throw new SQLException("the event rows of outbox row " + outboxId + " do not match the batch");
+            }
+            if (!rows.isEmpty()) {
+                lastRowId = rows.get(rows.size() - 1)[0];
+            }
+            try (ProjectionStatements projections = new ProjectionStatements(connection)) {
+                EventProjector projector = new EventProjector(projections);
+                for (StoreResult.StoredEvent event : stored) {
+                    projector.project(event.rowId(), event.event());
+                }
+                projections.execute();
+            }
+            return new StoreResult(outboxId, stored, duplicates);
         }
     }
 
-    private static StoreResult write(Connection c, List<EpcisEvent> events, List<String> hashIds, CaptureContext ctx,
-                                     LocalDateTime recordTime) throws SQLException {
-        long outboxId = insertOutbox(c, ctx, events.size(), recordTime);
-        try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
-            for (int i = 0; i < events.size(); i++) {
-                bindEvent(insert, outboxId, ctx, events.get(i), hashIds.get(i), recordTime);
-                insert.addBatch();
-            }
-            if (!events.isEmpty()) {
-                insert.executeBatch();
-            }
-        }
-        List<Long> rowIds = rowIdsOf(c, outboxId);
-        if (rowIds.size() != events.size()) {
-            throw new SQLException("expected " + events.size() + " event rows for outbox row " + outboxId
-                    + ", found " + rowIds.size());
-        }
-        List<StoreResult.StoredEvent> stored = new ArrayList<>(events.size());
-        try (ProjectionStatements rows = new ProjectionStatements(c)) {
-            EventProjector projector = new EventProjector(rows);
-            for (int i = 0; i < events.size(); i++) {
-                projector.project(rowIds.get(i), events.get(i));
-                stored.add(new StoreResult.StoredEvent(rowIds.get(i), events.get(i), hashIds.get(i)));
-            }
-            rows.execute();
-        }
-        return new StoreResult(outboxId, stored);
-    }
-
-    private static long insertOutbox(Connection c, CaptureContext ctx, int count, LocalDateTime now)
-            throws SQLException {
+    private static long insertOutbox(Connection c, CaptureContext ctx, LocalDateTime now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO epcis_outbox (created_at, kind, capture_id,"
-                + " event_count) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " event_count) VALUES (?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
             s.setObject(1, now);
             s.setString(2, ctx.kind().name());
             s.setString(3, ctx.captureId());
-            s.setInt(4, count);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
-        }
-    }
-
-    /**
-     * The row ids of the batch, in input order: AUTO_INCREMENT values ascend in insertion order (not
-     * necessarily without gaps: other transactions may take values in between), and the batch is the only
-     * writer of its outbox id.
-     */
-    private static List<Long> rowIdsOf(Connection c, long outboxId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM epcis_event WHERE outbox_id = ? ORDER BY id")) {
-            s.setLong(1, outboxId);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-            }
-            return ids;
         }
     }
 

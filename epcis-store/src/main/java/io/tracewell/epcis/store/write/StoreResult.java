@@ -7,12 +7,15 @@ import java.util.List;
  * What one successful {@link EventStore#store} wrote.
  *
  * @param outboxId the outbox row of the batch
- * @param events   the stored events in input order
+ * @param events     the stored events in input order
+ * @param duplicates the positions (in the input) of events not stored because the same event (same hash ID,
+ *                   no error declaration) is stored already
  */
-public record StoreResult(long outboxId, List<StoredEvent> events) {
+public record StoreResult(long outboxId, List<StoredEvent> events, List<Integer> duplicates) {
 
     public StoreResult {
         events = List.copyOf(events);
+        duplicates = List.copyOf(duplicates);
     }
 
     /**
