@@ -2,7 +2,12 @@ package io.tracewell.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tracewell.epcis.capture.SingleEventCapture;
+import io.tracewell.epcis.capture.http.CaptureRoutes;
+import io.tracewell.epcis.capture.http.DiscoveryRoutes;
 import io.tracewell.epcis.capture.http.EventsRoutes;
+import io.tracewell.epcis.capture.job.CaptureJobRunner;
+import io.tracewell.epcis.capture.job.DocumentCapture;
+import io.tracewell.epcis.store.job.CaptureJobs;
 import io.tracewell.epcis.hash.EventHasher;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDbSettings;
@@ -12,6 +17,7 @@ import io.tracewell.epcis.store.schema.ConnectionSettings;
 import io.tracewell.epcis.store.schema.DataSources;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.validation.DocumentValidator;
+import io.tracewell.server.config.CaptureSettings;
 import io.tracewell.server.config.DatabaseSettings;
 import io.tracewell.server.config.EmbeddedDatabaseSettings;
 import io.tracewell.server.config.HttpSettings;
@@ -52,6 +58,9 @@ public final class TracewellServer implements AutoCloseable {
 
     /** The largest body {@code POST /events} takes: one event, however rich, stays far below it. */
     private static final long SINGLE_EVENT_BODY_LIMIT = 4L * 1024 * 1024;
+
+    /** How long a capture job stays with a node that stops renewing it (renewed every third of it). */
+    private static final java.time.Duration CAPTURE_LEASE = java.time.Duration.ofSeconds(30);
 
     private final TracewellConfig config;
     private final Deque<Part> started = new ArrayDeque<>();
@@ -116,8 +125,8 @@ public final class TracewellServer implements AutoCloseable {
     }
 
     /**
-     * Every HTTP route of the server is mounted here: the health check and the EPCIS REST binding's
-     * {@code /events} resource (query and subscriptions will be mounted beside them).
+     * Every HTTP route of the server is mounted here: the health check, discovery ({@code OPTIONS}, {@code GET /})
+     * and the capture interface of the EPCIS REST binding ({@code /events}, {@code /capture}) with its job workers.
      */
     private void mountRoutes(Router router) {
         String databaseMode = embeddedDatabase != null ? "embedded" : "external";
@@ -133,6 +142,14 @@ public final class TracewellServer implements AutoCloseable {
         SingleEventCapture capture = new SingleEventCapture(DocumentValidator.create(), EventHasher.standard(),
                 store, storedEvents);
         new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT).mount(router);
+
+        CaptureSettings captureSettings = config.capture();
+        CaptureJobs jobs = new CaptureJobs(dataSource);
+        CaptureJobRunner runner = track("capture workers", new CaptureJobRunner(jobs,
+                DocumentCapture.of(jobs, store), captureSettings.nodeId(), captureSettings.workers(), CAPTURE_LEASE));
+        runner.start();
+        new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);
+        new DiscoveryRoutes(captureSettings.limits(), TracewellVersion.get()).mount(router);
     }
 
     /** The address clients use, e.g. {@code http://localhost:8080/}. */

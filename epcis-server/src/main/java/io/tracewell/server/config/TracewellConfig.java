@@ -10,7 +10,8 @@ import java.util.function.Function;
  * Every key has a default in {@code application.properties}; {@link ConfigSource#environmentName} gives
  * the environment variable that overrides it.
  */
-public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase) {
+public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase,
+                              CaptureSettings capture) {
 
     public static final String HTTP_HOST = "epcis.host";
     public static final String HTTP_PORT = "epcis.port";
@@ -22,6 +23,10 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String DB_CONNECTION_TIMEOUT_MS = "epcis.db.connection-timeout-ms";
     public static final String EMBEDDED_DB_PORT = "epcis.embedded-db.port";
     public static final String EMBEDDED_DB_NAME = "epcis.embedded-db.name";
+    public static final String CAPTURE_MAX_EVENTS = "epcis.capture.max-events";
+    public static final String CAPTURE_MAX_BYTES = "epcis.capture.max-bytes";
+    public static final String CAPTURE_WORKERS = "epcis.capture.workers";
+    public static final String NODE_ID = "epcis.node-id";
 
     /** Reads and checks every key; the first bad value stops start-up with a {@link ConfigException}. */
     public static TracewellConfig from(ConfigSource source) {
@@ -47,7 +52,39 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                     }
                     return text;
                 }));
-        return new TracewellConfig(http, database, embedded);
+        String nodeId = source.text(NODE_ID).orElse(null);
+        if (nodeId == null) {
+            nodeId = defaultNodeId(http.port());
+        } else if (nodeId.contains("/") || nodeId.length() > 64) {
+            throw invalid(source.require(NODE_ID), NODE_ID, "a name of at most 64 characters without '/'");
+        }
+        CaptureSettings capture = new CaptureSettings(new io.tracewell.epcis.capture.CaptureLimits(
+                longValue(source, CAPTURE_MAX_EVENTS, 1, Long.MAX_VALUE),
+                longValue(source, CAPTURE_MAX_BYTES, 1, Long.MAX_VALUE)),
+                integer(source, CAPTURE_WORKERS, 1, 256), nodeId);
+        return new TracewellConfig(http, database, embedded, capture);
+    }
+
+    /** The host name and HTTP port: distinct for servers on different hosts or ports. */
+    private static String defaultNodeId(int port) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String id = host.replace("/", "_") + ":" + port;
+        return id.length() > 64 ? id.substring(0, 64) : id;
+    }
+
+    private static long longValue(ConfigSource source, String key, long min, long max) {
+        return parse(source, key, "a whole number from " + min, text -> {
+            long value = Long.parseLong(text);
+            if (value < min || value > max) {
+                throw new IllegalArgumentException();
+            }
+            return value;
+        });
     }
 
     private static int integer(ConfigSource source, String key, int min, int max) {

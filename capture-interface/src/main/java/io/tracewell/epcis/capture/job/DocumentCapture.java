@@ -1,0 +1,285 @@
+package io.tracewell.epcis.capture.job;
+
+import io.tracewell.epcis.format.EpcisEventReader;
+import io.tracewell.epcis.format.EpcisFormatException;
+import io.tracewell.epcis.format.EpcisFormats;
+import io.tracewell.epcis.format.Format;
+import io.tracewell.epcis.format.SourceLocation;
+import io.tracewell.epcis.model.DocumentHeader;
+import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.store.job.CaptureErrorBehaviour;
+import io.tracewell.epcis.store.job.CaptureJob;
+import io.tracewell.epcis.store.job.CaptureJobState;
+import io.tracewell.epcis.store.job.CaptureJobs;
+import io.tracewell.epcis.store.write.CaptureContext;
+import io.tracewell.epcis.store.write.EventStore;
+import io.tracewell.epcis.store.write.StoreLimitException;
+import io.tracewell.epcis.store.write.StoreResult;
+import io.tracewell.epcis.validation.DocumentValidator;
+import io.tracewell.epcis.validation.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Works one capture job: validates the kept document, then streams its events into the store.
+ *
+ * <ol>
+ *   <li>Validation (a streaming pass over the document): every violation, each assigned to the event it is in
+ *       (by JSON pointer, or for XML by the line and column where each event starts).</li>
+ *   <li>A violation outside any event fails the job with nothing stored. Under {@code rollback} so does a
+ *       violation in any event.</li>
+ *   <li>Storing (a second streaming pass): events in batches, invalid ones skipped unread. Under
+ *       {@code rollback} everything is one transaction, which also finishes the job: a crash at any point
+ *       leaves all the events or none, and a job that is still {@code RUNNING} has stored nothing. Under
+ *       {@code proceed} every {@link #commitEvery} events are committed with the job's progress, and a resumed
+ *       job goes on after the last committed event.</li>
+ * </ol>
+ *
+ * <p>An event that is stored already (same CBV 2.0 hash ID, no error declaration) is not stored again and is
+ * not an error: a client that re-sends a document gets the same result.
+ */
+public final class DocumentCapture {
+
+    private static final Pattern EVENT_POINTER = Pattern.compile(
+            "^/epcisBody(?:/queryResults/resultsBody)?/eventList/(\\d+)(?:/.*)?$");
+
+    private final CaptureJobs jobs;
+    private final EventStore store;
+    private final DocumentValidator validator;
+    private final int batchSize;
+    private final int commitEvery;
+
+    public DocumentCapture(CaptureJobs jobs, EventStore store, DocumentValidator validator, int batchSize,
+                           int commitEvery) {
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.store = Objects.requireNonNull(store, "store");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        if (batchSize < 1 || commitEvery < batchSize) {
+            throw new IllegalArgumentException("batchSize >= 1 and commitEvery >= batchSize");
+        }
+        this.batchSize = batchSize;
+        this.commitEvery = commitEvery;
+    }
+
+    /** Batches of 1,000 events; {@code proceed} commits every 10,000. */
+    public static DocumentCapture of(CaptureJobs jobs, EventStore store) {
+        return new DocumentCapture(jobs, store, DocumentValidator.withMaxViolations(10_000), 1_000, 10_000);
+    }
+
+    /** The document format of a stored media type. */
+    public static Format formatOf(String mediaType) {
+        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("xml") ? Format.XML : Format.JSON_LD;
+    }
+
+    /**
+     * Works the job to its end (the caller holds its lease). Blocking; a thread interrupt stops it between
+     * batches with nothing of an open transaction kept, and the job stays running for a later resume.
+     */
+    public void process(CaptureJob job) throws InterruptedException {
+        String id = job.captureId();
+        String instance = "/capture/" + id;
+        Format format = formatOf(job.mediaType());
+        boolean rollback = job.errorBehaviour() == CaptureErrorBehaviour.ROLLBACK;
+
+        ErrorList errors = new ErrorList();
+        Map<Integer, Boolean> invalidEvents = new TreeMap<>();
+        List<Violation> violations;
+        try (InputStream in = jobs.openDocument(id)) {
+            violations = validator.validate(in, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!violations.isEmpty()) {
+            List<SourceLocation> starts = format == Format.XML ? xmlEventStarts(id) : List.of();
+            boolean documentLevel = false;
+            for (Violation v : violations) {
+                Integer index = eventIndex(v.location(), format, starts);
+                if (index == null) {
+                    documentLevel = true;
+                } else {
+                    invalidEvents.put(index, Boolean.TRUE);
+                }
+                errors.add(CaptureError.validation(index, v.location(), v.message(), v.expected()));
+            }
+            if (documentLevel || rollback) {
+                jobs.finish(id, CaptureJobState.FAILED, 0, 0, errors.json(instance));
+                return;
+            }
+        }
+        checkInterrupt();
+
+        CaptureJobs.Progress progress = rollback ? new CaptureJobs.Progress(0, 0, null) : jobs.progress(id);
+        try (InputStream in = jobs.openDocument(id); EpcisEventReader reader = EpcisFormats.reader(format, in)) {
+            DocumentHeader header = reader.header();
+            EventStore.Session session = store.open(CaptureContext.capture(id, header.namespaces()));
+            try {
+                if (progress.eventsDone() == 0 && !header.masterData().isEmpty()) {
+                    session.addMasterData(header.masterData());
+                }
+                int index = 0;
+                int stored = progress.eventsStored();
+                int sinceCommit = 0;
+                List<EpcisEvent> batch = new ArrayList<>(batchSize);
+                boolean readingStopped = false;
+                while (true) {
+                    if (index < progress.eventsDone() || invalidEvents.containsKey(index)) {
+                        if (!reader.skip()) {
+                            break;
+                        }
+                        index++;
+                        continue;
+                    }
+                    EpcisEvent event;
+                    try {
+                        event = reader.next();
+                    } catch (EpcisFormatException e) {
+                        errors.add(CaptureError.validation(index, e.location(), e.problem(), e.expected()));
+                        if (format == Format.XML) {
+                            // An XML event that fails half-way leaves the parser inside it: nothing after it is read.
+                            errors.add(CaptureError.validation(null, e.location(), "events after event " + index
+                                    + " were not read", "a document whose every event can be read"));
+                            readingStopped = true;
+                            break;
+                        }
+                        index++;
+                        continue;
+                    }
+                    if (event == null) {
+                        break;
+                    }
+                    try {
+                        EventStore.checkColumnLimits(index, event);
+                        batch.add(event);
+                    } catch (StoreLimitException e) {
+                        errors.add(CaptureError.validation(index, SourceLocation.NONE, e.getMessage(),
+                                "a value no longer than the store keeps"));
+                    }
+                    index++;
+                    if (rollback && !errors.isEmpty()) {
+                        break; // nothing will be kept: stop storing
+                    }
+                    if (batch.size() == batchSize) {
+                        stored += add(session, batch);
+                        sinceCommit += batchSize;
+                        checkInterrupt();
+                    }
+                    if (!rollback && sinceCommit >= commitEvery) {
+                        stored += add(session, batch);
+                        int done = index;
+                        int storedSoFar = stored;
+                        String errorsSoFar = errors.isEmpty() ? null : errors.json(instance);
+                        session.commitAndContinue(c -> jobs.progress(c, id, done, storedSoFar, errorsSoFar));
+                        sinceCommit = 0;
+                    }
+                }
+                stored += add(session, batch);
+                if (rollback && !errors.isEmpty()) {
+                    session.close();
+                    jobs.finish(id, CaptureJobState.FAILED, index, 0, errors.json(instance));
+                    return;
+                }
+                int count = readingStopped ? index + 1 : index;
+                int storedTotal = stored;
+                CaptureJobState state = errors.isEmpty() ? CaptureJobState.SUCCESS : CaptureJobState.FAILED;
+                String json = errors.json(instance);
+                session.commit(c -> jobs.finish(c, id, state, count, storedTotal, json));
+            } finally {
+                session.close();
+            }
+        } catch (EpcisFormatException e) {
+            // The document's structure (not one event) is wrong; validation should have said so already.
+            errors.add(CaptureError.validation(null, e.location(), e.problem(), e.expected()));
+            jobs.finish(id, CaptureJobState.FAILED, 0, 0, errors.json(instance));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int add(EventStore.Session session, List<EpcisEvent> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        StoreResult result = session.add(batch);
+        batch.clear();
+        return result.events().size();
+    }
+
+    private static void checkInterrupt() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("capture stopped");
+        }
+    }
+
+    /** The event a violation is in, or null when it is about the document. */
+    static Integer eventIndex(SourceLocation at, Format format, List<SourceLocation> xmlEventStarts) {
+        if (format == Format.JSON_LD) {
+            if (at.pointer() == null) {
+                return null;
+            }
+            Matcher m = EVENT_POINTER.matcher(at.pointer());
+            return m.matches() ? Integer.valueOf(m.group(1)) : null;
+        }
+        if (at.line() <= 0 || xmlEventStarts.isEmpty() || before(at, xmlEventStarts.get(0))) {
+            return null;
+        }
+        int low = 0;
+        int high = xmlEventStarts.size() - 1;
+        while (low < high) { // the last start at or before the violation
+            int mid = (low + high + 1) >>> 1;
+            if (before(at, xmlEventStarts.get(mid))) {
+                high = mid - 1;
+            } else {
+                low = mid;
+            }
+        }
+        return low;
+    }
+
+    private static boolean before(SourceLocation a, SourceLocation b) {
+        return a.line() < b.line() || a.line() == b.line() && a.column() < b.column();
+    }
+
+    /** Where each event of an XML document starts, as far as the document can be walked. */
+    private List<SourceLocation> xmlEventStarts(String id) {
+        List<SourceLocation> starts = new ArrayList<>();
+        try (InputStream in = jobs.openDocument(id); EpcisEventReader reader = EpcisFormats.reader(Format.XML, in)) {
+            while (reader.skip()) {
+                starts.add(reader.lastEventLocation());
+            }
+        } catch (EpcisFormatException | IOException | UncheckedIOException e) {
+            // the events found so far are what can be told apart
+        }
+        return starts;
+    }
+
+    /** Errors in the order found, at most {@link CaptureErrors#MAX_LISTED} kept. */
+    private static final class ErrorList {
+        private final List<CaptureError> listed = new ArrayList<>();
+        private int more;
+
+        void add(CaptureError error) {
+            if (listed.size() < CaptureErrors.MAX_LISTED) {
+                listed.add(error);
+            } else {
+                more++;
+            }
+        }
+
+        boolean isEmpty() {
+            return listed.isEmpty();
+        }
+
+        String json(String instance) {
+            return CaptureErrors.toJson(listed, more, instance);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.tracewell.server.config;
+
+import io.tracewell.epcis.capture.CaptureLimits;
+
+/**
+ * The capture interface: its limits, how many documents are worked on at once, and the name this node
+ * writes into the leases of the jobs it works on (unique among servers sharing a database).
+ *
+ * @param limits  events and bytes per {@code POST /capture} document
+ * @param workers capture jobs worked on at the same time
+ * @param nodeId  this server's name in capture job leases
+ */
+public record CaptureSettings(CaptureLimits limits, int workers, String nodeId) {
+
+    public CaptureSettings {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        if (nodeId == null || nodeId.isBlank() || nodeId.contains("/")) {
+            throw new IllegalArgumentException("nodeId must be a non-blank name without '/': " + nodeId);
+        }
+    }
+}
