@@ -67,7 +67,7 @@ public final class DiscoveryRoutes {
         context.response()
                 .putHeader(Gs1Headers.CAPTURE_LIMIT, Long.toString(limits.maxEvents()))
                 .putHeader(Gs1Headers.CAPTURE_FILE_SIZE_LIMIT, Long.toString(limits.maxBytes()))
-                .putHeader(Gs1Headers.CAPTURE_ERROR_BEHAVIOUR, String.join(", ", Gs1Headers.CAPTURE_ERROR_BEHAVIOURS));
+                .putHeader(Gs1Headers.CAPTURE_ERROR_BEHAVIOUR, Gs1Headers.CAPTURE_ERROR_BEHAVIOURS_SUPPORTED);
         options(context, READ_AND_WRITE);
     }
 

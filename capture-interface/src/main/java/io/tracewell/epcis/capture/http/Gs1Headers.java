@@ -47,6 +47,9 @@ public final class Gs1Headers {
     /** The error behaviours of {@code POST /capture} a client may choose between. */
     public static final List<String> CAPTURE_ERROR_BEHAVIOURS = List.of("rollback", "proceed");
 
+    /** What {@code OPTIONS /capture} announces: the binding's value for a server that supports both. */
+    public static final String CAPTURE_ERROR_BEHAVIOURS_SUPPORTED = "all";
+
     private Gs1Headers() {}
 
     /** Puts the EPCIS and CBV versions of the response's content on it; every route answers with them. */
