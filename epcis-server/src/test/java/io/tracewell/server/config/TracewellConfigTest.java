@@ -47,6 +47,32 @@ class TracewellConfigTest {
     }
 
     @Test
+    void captureSettingsHaveHighDefaultsAndAreChecked() {
+        TracewellConfig defaults = TracewellConfig.from(ConfigSource.defaultsWith(Map.of()));
+        assertThat(defaults.capture().limits()).isEqualTo(
+                new io.tracewell.epcis.capture.CaptureLimits(5_000_000L, 4L * 1024 * 1024 * 1024));
+        assertThat(defaults.capture().workers()).isEqualTo(2);
+        assertThat(defaults.capture().nodeId()).endsWith(":8080");
+
+        TracewellConfig set = TracewellConfig.from(ConfigSource.layered(defaults(), Map.of(
+                "EPCIS_CAPTURE_MAX_EVENTS", "10", "EPCIS_CAPTURE_MAX_BYTES", "8000000000",
+                "EPCIS_CAPTURE_WORKERS", "4", "EPCIS_NODE_ID", "node-a"), new Properties(), Map.of()));
+        assertThat(set.capture().limits()).isEqualTo(new io.tracewell.epcis.capture.CaptureLimits(10, 8_000_000_000L));
+        assertThat(set.capture().workers()).isEqualTo(4);
+        assertThat(set.capture().nodeId()).isEqualTo("node-a");
+
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.layered(defaults(),
+                Map.of("EPCIS_CAPTURE_MAX_EVENTS", "0"), new Properties(), Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("epcis.capture.max-events (from environment variable EPCIS_CAPTURE_MAX_EVENTS): expected a"
+                        + " whole number from 1, got \"0\"");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.layered(defaults(),
+                Map.of("EPCIS_NODE_ID", "a/b"), new Properties(), Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("without '/'");
+    }
+
+    @Test
     void environmentNamesAreUpperCaseWithUnderscores() {
         assertThat(ConfigSource.environmentName("epcis.embedded-db.port")).isEqualTo("EPCIS_EMBEDDED_DB_PORT");
         assertThat(ConfigSource.environmentName("epcis.data.dir")).isEqualTo("EPCIS_DATA_DIR");
@@ -130,7 +156,9 @@ class TracewellConfigTest {
         for (String key : new String[] {
             TracewellConfig.HTTP_HOST, TracewellConfig.HTTP_PORT, TracewellConfig.DATA_DIR, TracewellConfig.DB_URL,
             TracewellConfig.DB_USER, TracewellConfig.DB_PASSWORD, TracewellConfig.DB_POOL_SIZE,
-            TracewellConfig.DB_CONNECTION_TIMEOUT_MS, TracewellConfig.EMBEDDED_DB_PORT, TracewellConfig.EMBEDDED_DB_NAME
+            TracewellConfig.DB_CONNECTION_TIMEOUT_MS, TracewellConfig.EMBEDDED_DB_PORT, TracewellConfig.EMBEDDED_DB_NAME,
+            TracewellConfig.CAPTURE_MAX_EVENTS, TracewellConfig.CAPTURE_MAX_BYTES, TracewellConfig.CAPTURE_WORKERS,
+            TracewellConfig.NODE_ID
         }) {
             defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
         }
