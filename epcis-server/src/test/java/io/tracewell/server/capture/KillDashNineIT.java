@@ -1,0 +1,216 @@
+package io.tracewell.server.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracewell.epcis.store.embedded.LoopbackPort;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A capture job survives {@code kill -9} of the server: the shaded jar runs as a process on its embedded MariaDB,
+ * takes a {@code rollback} document of 20,000 events, and is killed with SIGKILL while the job runs. At that
+ * moment the database holds all of the document's events or none (one transaction); after a restart on the same
+ * data directory the job is resumed and finishes, and every event is stored exactly once.
+ *
+ * <p>The restarted server keeps the node ID of the killed one, so it takes the job over at once instead of
+ * waiting for the lease to run out. The killed server's mariadbd outlives it; the test reads the database
+ * through it before the restart stops it.
+ */
+class KillDashNineIT {
+
+    private static final Path JAR = Path.of(System.getProperty("tracewell.jar", "target/epcis-server.jar"));
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    private static final Path WORK = Path.of("target", "kill-dash-nine-it").toAbsolutePath();
+    private static final Path DATA = WORK.resolve("data");
+    private static final int EVENTS = 20_000;
+    private static final String NODE_ID = "kill-dash-nine-it";
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/)");
+    private static final Pattern DATABASE_PORT = Pattern.compile("embedded MariaDB on 127\\.0\\.0\\.1:(\\d+)");
+
+    /** A running jar, its log and the addresses it announced. */
+    private record Server(Process process, Path log, URI base, int databasePort) {}
+
+    @Test
+    void aJobKilledWithSigkillIsResumedAfterTheRestartAndStoresEveryEventOnce() throws Exception {
+        // A database of its own, empty: the events are the same in every run (only their eventIDs differ), and
+        // a second run on the first one's data would find them all stored already.
+        stopDatabase();
+        TestServers.deleteTree(DATA);
+        Files.createDirectories(WORK);
+        String prefix = "https://events.example.com/kill-dash-nine/" + UUID.randomUUID() + "/";
+        Path document = WORK.resolve("document.jsonld");
+        writeDocument(document, prefix);
+
+        Server first = start(WORK.resolve("first.log"));
+        Server second = null;
+        try {
+            CaptureHttp http = new CaptureHttp(first.base());
+            HttpResponse<String> response = http.send(http.captureRequest("application/ld+json", "rollback")
+                    .POST(HttpRequest.BodyPublishers.ofFile(document)).build());
+            String location = CaptureHttp.accepted(response);
+            String captureId = location.substring("/capture/".length());
+            assertThat(http.job(location).getBoolean("running")).isTrue();
+
+            Thread.sleep(1_500); // well into the job: validation, then storing
+            boolean runningBeforeKill = http.job(location).getBoolean("running");
+            first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the server
+            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            // All or nothing at the moment of the kill, read through the mariadbd the killed server left behind.
+            Counts atKill = counts(first.databasePort(), captureId, prefix);
+            System.out.println(getClass().getSimpleName() + ": running before the kill: " + runningBeforeKill
+                    + "; events stored at the kill: " + atKill);
+            assertThat(atKill.rows()).as("events stored at the kill").isIn(0L, (long) EVENTS);
+            assertThat(atKill.distinctIds()).isEqualTo(atKill.rows());
+            boolean killedMidJob = !log(first).contains("capture job " + captureId + " finished");
+
+            second = start(WORK.resolve("second.log"));
+            CaptureHttp again = new CaptureHttp(second.base());
+            List<Long> seenWhileResuming = new ArrayList<>();
+            JsonObject job;
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (true) {
+                job = again.job(location);
+                seenWhileResuming.add(counts(second.databasePort(), captureId, prefix).rows());
+                if (!job.getBoolean("running")) {
+                    break;
+                }
+                assertThat(Instant.now()).as("the resumed job finishes within 60 s").isBefore(deadline);
+                Thread.sleep(100);
+            }
+
+            assertThat(seenWhileResuming).as("events stored, seen while the job was resumed")
+                    .allMatch(count -> count == 0 || count == EVENTS);
+            if (killedMidJob) {
+                assertThat(log(second)).contains("resuming capture job " + captureId);
+            }
+            assertThat(job.getBoolean("success")).as(job.encode()).isTrue();
+            assertThat(job.getJsonArray("errors")).isEmpty();
+            Counts after = counts(second.databasePort(), captureId, prefix);
+            assertThat(after).isEqualTo(new Counts(EVENTS, EVENTS, EVENTS));
+            for (int i : List.of(0, EVENTS / 2, EVENTS - 1)) {
+                CaptureHttp.StoredLookup stored = again.events(prefix + i, "application/json");
+                assertThat(stored.status()).isEqualTo(200);
+                assertThat(stored.events()).hasSize(1);
+            }
+        } finally {
+            stop(first);
+            if (second != null) {
+                stop(second);
+            }
+            stopDatabase();
+            Files.deleteIfExists(document);
+        }
+    }
+
+    /** Rows of the run's events in total, their distinct eventIDs, and how many of them the job stored. */
+    private record Counts(long rows, long distinctIds, long ofThisCapture) {}
+
+    private static Counts counts(int port, String captureId, String prefix) throws SQLException {
+        String sql = "SELECT COUNT(*), COUNT(DISTINCT event_id), COALESCE(SUM(capture_id = ?), 0)"
+                + " FROM epcis_event WHERE event_id LIKE ?";
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/tracewell", "root", "");
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, captureId);
+            s.setString(2, prefix + "%");
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Counts(r.getLong(1), r.getLong(2), r.getLong(3));
+            }
+        }
+    }
+
+    /** The document, written event by event: ObjectEvents with eventIDs {@code prefix + i} and distinct EPCs. */
+    private static void writeDocument(Path file, String prefix) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("""
+                    {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                     "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2025-03-01T06:00:00Z",
+                     "epcisBody": {"eventList": [
+                    """);
+            for (int i = 0; i < EVENTS; i++) {
+                if (i > 0) {
+                    out.write(",\n");
+                }
+                out.write("""
+                        {"type": "ObjectEvent", "eventTime": "2025-03-01T07:%02d:%02d.%03dZ",\
+                         "eventTimeZoneOffset": "+01:00", "eventID": "%s%d",\
+                         "epcList": ["urn:epc:id:sgtin:4012345.011111.%d", "urn:epc:id:sgtin:4012345.022222.%d"],\
+                         "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit",\
+                         "readPoint": {"id": "urn:epc:id:sgln:4012345.00001.12"}}"""
+                        .formatted(i / 60_000 % 60, i / 1000 % 60, i % 1000, prefix, i, 1_000_000 + i, 1_000_000 + i));
+            }
+            out.write("\n]}}\n");
+        }
+    }
+
+    /** {@code java -jar epcis-server.jar} on the embedded database in {@link #DATA}, up and listening. */
+    private static Server start(Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("EPCIS_DB_URL");
+        builder.environment().put("EPCIS_HOST", "127.0.0.1");
+        builder.environment().put("EPCIS_PORT", Integer.toString(LoopbackPort.free()));
+        builder.environment().put("EPCIS_DATA_DIR", DATA.toString());
+        builder.environment().put("EPCIS_NODE_ID", NODE_ID);
+        Process process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            String text = Files.readString(log);
+            Matcher listening = LISTENING.matcher(text);
+            if (listening.find()) {
+                Matcher port = DATABASE_PORT.matcher(text);
+                assertThat(port.find()).as("the database port in the log:\n%s", text).isTrue();
+                return new Server(process, log, URI.create(listening.group(1)), Integer.parseInt(port.group(1)));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + text);
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("no 'listening on' line within 3 minutes:\n" + Files.readString(log));
+    }
+
+    private static String log(Server server) throws IOException {
+        return Files.readString(server.log());
+    }
+
+    private static void stop(Server server) throws InterruptedException {
+        if (server.process().isAlive()) {
+            server.process().destroy();
+            server.process().waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The mariadbd of this test's data directory, if a killed server left it running. */
+    private static void stopDatabase() {
+        String argument = "--datadir=" + DATA.resolve("mariadb").resolve("data");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(argument)).orElse(false))
+                .forEach(ProcessHandle::destroy);
+    }
+}
