@@ -10,6 +10,7 @@ import io.tracewell.server.TracewellServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,12 +19,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 
 /**
  * {@code POST /capture} and the capture jobs over real HTTP: what {@code rollback} and {@code proceed} keep of a
@@ -122,6 +127,34 @@ class CaptureJobsHttpTest {
         for (String id : ids) {
             assertThat(http.events(id, "application/xml").status()).as("GET /events/%s", id).isEqualTo(404);
         }
+
+        // The same job as epcis:EPCISCaptureJob.
+        String location = "/capture/" + job.getString("captureID");
+        HttpResponse<String> asXml = http.get(location, "application/xml");
+        assertThat(asXml.statusCode()).isEqualTo(200);
+        assertThat(asXml.headers().firstValue("Content-Type")).hasValue("application/xml");
+        Element root = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(asXml.body()))).getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo("urn:epcglobal:epcis:xsd:2");
+        assertThat(root.getLocalName()).isEqualTo("EPCISCaptureJob");
+        assertThat(root.getAttribute("captureID")).isEqualTo(job.getString("captureID"));
+        assertThat(root.getAttribute("running")).isEqualTo("false");
+        assertThat(root.getAttribute("success")).isEqualTo("false");
+        assertThat(root.getElementsByTagName("captureErrorBehaviour").item(0).getTextContent()).isEqualTo("rollback");
+        Element error = (Element) root.getElementsByTagName("error").item(0);
+        assertThat(error.getElementsByTagName("type").item(0).getTextContent())
+                .isEqualTo("epcisException:ValidationException");
+        assertThat(error.getElementsByTagName("eventIndex").item(0).getTextContent()).isEqualTo("2");
+        assertThat(error.getElementsByTagName("line").item(0).getTextContent()).isEqualTo(
+                Integer.toString(TestDocuments.lineOf(document, "<action>" + TestDocuments.INVALID_ACTION)));
+    }
+
+    @Test
+    void anUnknownJobIs404() throws Exception {
+        HttpResponse<String> missing = http.get("/capture/" + UUID.randomUUID(), "application/json");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(missing.body()).getString("type")).isEqualTo("epcisException:NoSuchResourceException");
     }
 
     @Test
