@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * A capture job survives {@code kill -9} of the server: the shaded jar runs as a process on its embedded MariaDB,
  * takes a {@code rollback} document of 20,000 events, and is killed with SIGKILL while the job runs. At that
  * moment the database holds all of the document's events or none (one transaction); after a restart on the same
- * data directory the job is resumed and finishes, and every event is stored exactly once.
+ * data directory the job is resumed and finishes, and every event is stored exactly once. A {@code proceed} job
+ * killed after its first commit keeps what it committed and goes on from there after the restart.
  *
  * <p>The restarted server keeps the node ID of the killed one, so it takes the job over at once instead of
  * waiting for the lease to run out. The killed server's mariadbd outlives it; the test reads the database
@@ -112,6 +113,64 @@ class KillDashNineIT {
             assertThat(after).isEqualTo(new Counts(EVENTS, EVENTS, EVENTS));
             for (int i : List.of(0, EVENTS / 2, EVENTS - 1)) {
                 CaptureHttp.StoredLookup stored = again.events(prefix + i, "application/json");
+                assertThat(stored.status()).isEqualTo(200);
+                assertThat(stored.events()).hasSize(1);
+            }
+        } finally {
+            stop(first);
+            if (second != null) {
+                stop(second);
+            }
+            stopDatabase();
+            Files.deleteIfExists(document);
+        }
+    }
+
+    /**
+     * {@code proceed} commits every 10,000 events with the job's progress: killed after the first commit, the
+     * database keeps those events, and the restarted server goes on after them to the end, storing each event once.
+     */
+    @Test
+    void aProceedJobKilledAfterItsFirstCommitGoesOnFromThereAfterTheRestart() throws Exception {
+        stopDatabase();
+        TestServers.deleteTree(DATA);
+        Files.createDirectories(WORK);
+        String prefix = "https://events.example.com/kill-dash-nine/" + UUID.randomUUID() + "/";
+        Path document = WORK.resolve("proceed-document.jsonld");
+        writeDocument(document, prefix);
+
+        Server first = start(WORK.resolve("proceed-first.log"));
+        Server second = null;
+        try {
+            CaptureHttp http = new CaptureHttp(first.base());
+            String location = CaptureHttp.accepted(http.send(http.captureRequest("application/ld+json", "proceed")
+                    .POST(HttpRequest.BodyPublishers.ofFile(document)).build()));
+            String captureId = location.substring("/capture/".length());
+            Counts committed = counts(first.databasePort(), captureId, prefix);
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (committed.rows() == 0) {
+                assertThat(Instant.now()).as("a first commit within 60 s").isBefore(deadline);
+                Thread.sleep(20);
+                committed = counts(first.databasePort(), captureId, prefix);
+            }
+            first.process().destroyForcibly();
+            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            Counts atKill = counts(first.databasePort(), captureId, prefix);
+            System.out.println(getClass().getSimpleName() + ": proceed job killed with " + atKill + " stored");
+            assertThat(atKill.rows()).as("events stored at the kill: whole commits of 10,000")
+                    .isIn(10_000L, (long) EVENTS);
+            assertThat(atKill.distinctIds()).isEqualTo(atKill.rows());
+
+            second = start(WORK.resolve("proceed-second.log"));
+            CaptureHttp again = new CaptureHttp(second.base());
+            JsonObject job = again.awaitFinished(location, Duration.ofSeconds(60));
+
+            assertThat(job.getBoolean("success")).as(job.encode()).isTrue();
+            assertThat(job.getJsonArray("errors")).isEmpty();
+            assertThat(counts(second.databasePort(), captureId, prefix)).isEqualTo(new Counts(EVENTS, EVENTS, EVENTS));
+            for (int i : List.of(0, 9_999, 10_000, EVENTS - 1)) {
+                CaptureHttp.StoredLookup stored = again.events(prefix + i, "application/xml");
                 assertThat(stored.status()).isEqualTo(200);
                 assertThat(stored.events()).hasSize(1);
             }
