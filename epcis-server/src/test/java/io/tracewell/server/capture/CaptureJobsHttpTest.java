@@ -248,10 +248,46 @@ class CaptureJobsHttpTest {
         for (String id : ids) {
             assertThat(limited.events(id, null).status()).isEqualTo(404);
         }
-        // Up to the limit is fine.
-        String three = TestDocuments.jsonDocument(TestDocuments.eventIds(MAX_EVENTS), -1);
-        assertThat(limited.awaitFinished(CaptureHttp.accepted(limited.capture("application/json", null, three)),
-                JOB_TIMEOUT).getBoolean("success")).isTrue();
+    }
+
+    @Test
+    void documentsAtTheLimitsAreAccepted() throws Exception {
+        // A server of its own: the one above must never list a job.
+        CaptureHttp atLimit = new CaptureHttp(servers.startOnFreshDatabase(Map.of(
+                CAPTURE_MAX_EVENTS, Integer.toString(MAX_EVENTS),
+                CAPTURE_MAX_BYTES, Integer.toString(MAX_BYTES))).baseUri());
+        List<String> ids = TestDocuments.eventIds(MAX_EVENTS);
+        String document = TestDocuments.jsonDocument(ids, -1);
+        String exactly = document + " ".repeat(MAX_BYTES - document.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(exactly.getBytes(StandardCharsets.UTF_8)).hasSize(MAX_BYTES);
+
+        JsonObject sized = atLimit.awaitFinished(CaptureHttp.accepted(atLimit.capture("application/json", null,
+                exactly)), JOB_TIMEOUT);
+        JsonObject streamed = atLimit.awaitFinished(CaptureHttp.accepted(atLimit.captureChunked("application/xml",
+                "proceed", TestDocuments.xmlDocument(TestDocuments.eventIds(MAX_EVENTS), -1)
+                        .getBytes(StandardCharsets.UTF_8))), JOB_TIMEOUT);
+
+        assertThat(sized.getBoolean("success")).as(sized.encode()).isTrue();
+        assertThat(streamed.getBoolean("success")).as(streamed.encode()).isTrue();
+        for (String id : ids) {
+            assertThat(atLimit.events(id, null).events()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnknownErrorBehaviourIs400AndNoJob() throws Exception {
+        List<String> ids = TestDocuments.eventIds(1);
+
+        HttpResponse<String> refused = limited.capture("application/json", "ignore",
+                TestDocuments.jsonDocument(ids, -1));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonObject problem = new JsonObject(refused.body());
+        assertThat(problem.getString("type")).isEqualTo("epcisException:ValidationException");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("expected")).contains("rollback")
+                .contains("proceed");
+        assertNoJobListed(limited);
+        assertThat(limited.events(ids.get(0), null).status()).isEqualTo(404);
     }
 
     @Test
@@ -431,6 +467,10 @@ class CaptureJobsHttpTest {
         assertThat(secondPage.getJsonObject(0).getBoolean("running")).isFalse();
         assertThat(secondPage.getJsonObject(0).getBoolean("success")).isTrue();
 
+        for (String perPage : List.of("0", "-1", "two")) {
+            HttpResponse<String> refused = own.get("/capture?perPage=" + perPage, "application/json");
+            assertThat(refused.statusCode()).as("perPage=%s", perPage).isEqualTo(400);
+        }
         String token = next.group(1).substring(next.group(1).indexOf("nextPageToken=") + "nextPageToken=".length());
         for (String tampered : tamperedForms(token)) {
             HttpResponse<String> refused = own.get("/capture?perPage=2&nextPageToken=" + tampered, "application/json");
