@@ -13,7 +13,6 @@ import io.tracewell.epcis.validation.Violation;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -54,6 +54,13 @@ class Gs1ExamplesCaptureTest {
     private static final List<String> FOLDERS = List.of("XML", "JSON", "JSON-simple-context");
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
     private static final EventHasher HASHER = EventHasher.standard();
+    /**
+     * The examples outside {@code JSON-simple-context} that the validator rejects, with the reasons in
+     * docs/schemas.md (the simple-context copies are mostly invalid, also listed there).
+     */
+    private static final Set<String> DOCUMENTED_REJECTIONS = Set.of(
+            "JSON/AssociationEvent/AssociationEvent-h.jsonld",
+            "XML/WithEventHashID/event_with_identical_hash_id_7.json");
 
     private Path gs1;
     private TestServers servers;
@@ -116,6 +123,11 @@ class Gs1ExamplesCaptureTest {
             }
             if (!violations.isEmpty()) {
                 rejected.add(example.relative() + ": " + violations.get(0));
+                if (!example.relative().startsWith("JSON-simple-context/")
+                        && !DOCUMENTED_REJECTIONS.contains(example.relative())) {
+                    failures.add(example.relative() + ": rejected by the validator, which docs/schemas.md does not"
+                            + " expect: " + violations);
+                }
                 continue;
             }
             List<EpcisEvent> sent;
@@ -244,8 +256,6 @@ class Gs1ExamplesCaptureTest {
             return new ObjectMapper().readTree(in).path("type").asText("no type");
         } catch (XMLStreamException | IOException e) {
             return "not parseable: " + e.getMessage();
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException(example.relative() + ": " + e.getMessage(), e));
         }
     }
 }
