@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -326,10 +327,12 @@ public final class CaptureBenchmark {
 
             System.out.println();
             System.out.println("GET " + job.getPath() + ": " + summary(resource));
+            jobSeconds(resource).ifPresent(s -> System.out.printf(Locale.ROOT, "job createdAt → finishedAt (server"
+                    + " clock): %.1f s%n", s));
             System.out.printf(Locale.ROOT, "Capture of one %,d-event document (%.1f MB JSON-LD), server JVM %s, %s%n",
                     events, bytes / 1e6, String.join(" ", serverJvm), target.description());
             System.out.println("| success | Upload s (POST until 202) | Total s (POST until finished) | events/s |"
-                    + " Stored events / EPC rows | Server peak RSS MiB | Max heap after GC MiB (GCs) |"
+                    + " Stored events / EPC rows | Server peak RSS MiB | Max heap after GC MiB (GC pauses) |"
                     + " OutOfMemoryError |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
             System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %,.0f | %,d / %,d | %,d | %,d (%d) | %s |%n",
@@ -347,6 +350,17 @@ public final class CaptureBenchmark {
         if (!passed) {
             System.out.println("bounded capture FAILED");
             System.exit(1);
+        }
+    }
+
+    /** finishedAt − createdAt of the job resource, when it has both. */
+    private static Optional<Double> jobSeconds(JsonObject resource) {
+        try {
+            Instant created = Instant.parse(resource.getString("createdAt"));
+            Instant finished = Instant.parse(resource.getString("finishedAt"));
+            return Optional.of(Duration.between(created, finished).toNanos() / 1e9);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -442,6 +456,8 @@ public final class CaptureBenchmark {
         System.out.printf(Locale.ROOT, "machine: %d processors, %s memory, %s %s (%s)%n", rt.availableProcessors(),
                 memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
+        System.out.println("load average (1, 5, 15 min) before the run: " + loadAverage()
+                + " (other work on the machine shares its processors with the server, the database and the clients)");
         System.out.println("java: " + command(ServerProcess.javaExecutable(), "-version").replace("\n", " | "));
         String commit = command("git", "rev-parse", "--short", "HEAD");
         String changes = command("git", "status", "--porcelain", "--untracked-files=no");
@@ -458,8 +474,17 @@ public final class CaptureBenchmark {
 
     private static void printServerMemory(ServerProcess server) {
         ServerProcess.GcSummary gc = server.gcSummary();
-        System.out.printf(Locale.ROOT, "server: peak RSS %,d MiB, max heap after GC %,d MiB, %d GCs%n",
+        System.out.printf(Locale.ROOT, "server: peak RSS %,d MiB, max heap after GC %,d MiB, %d GC pauses%n",
                 server.peakResidentMiB(), gc.maxAfterGcMiB(), gc.collections());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     private static String memTotal() {

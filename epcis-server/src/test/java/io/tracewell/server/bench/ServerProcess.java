@@ -129,7 +129,7 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** From the GC log: collections, the largest heap left after one (MiB) and the heap's committed peak. */
+    /** From the GC log: pauses, the largest heap left after one (MiB) and the heap's committed peak. */
     GcSummary gcSummary() {
         long collections = 0;
         long maxAfter = 0;
