@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  *            [--transaction-events 1000] [--db embedded|JDBC_URL] [--keep]
  *     starts the server, warms it up, then for each client count lets that many clients POST /capture their
  *     share of the documents, each waiting for its job to finish before posting the next; events/s from the
- *     first POST to the last job seen finished. Then the JDBC baseline against the same database: the same
- *     kind of rows written by plain batch INSERTs (JdbcBaseline), as many events, with as many threads.
+ *     first POST to the last job seen finished. Right after each, the JDBC baseline against the same database:
+ *     the same kind of rows written by plain batch INSERTs (JdbcBaseline), as many events, with as many threads.
  * bounded [--events 1000000] [--db embedded|JDBC_URL] [--keep]
  *     streams a document of that many events to a file, starts the server (the script gives it -Xmx512m), posts
  *     the file streamed and waits for the job; reports time, events/s, the server's memory and what was stored.
@@ -108,7 +108,7 @@ public final class CaptureBenchmark {
         printMachine();
         List<CaptureRun> captures = new ArrayList<>();
         List<JdbcBaseline.Result> baselines = new ArrayList<>();
-        List<String> sameRows;
+        List<String> sameRows = null;
         try (ServerProcess server = ServerProcess.start(jar, serverJvm, target.environment(), LoopbackPort.free(),
                 run)) {
             long started = System.nanoTime();
@@ -117,42 +117,39 @@ public final class CaptureBenchmark {
                     (System.nanoTime() - started) / 1e9, server.pid(), server.log());
             System.out.println("MariaDB: " + target.database().version() + " (" + target.description() + ")");
 
-            long nextEvent = 0;
-            if (warmup > 0) {
-                int warmupClients = clients.stream().max(Integer::compare).orElse(1);
-                CaptureRun w = capture(server, warmupClients, warmup, perDocument, nextEvent, maxPoll);
-                nextEvent += (long) warmup * perDocument;
-                System.out.printf(Locale.ROOT, "warm-up: %,d documents, %d clients, %.1f s, %,.0f events/s%n",
-                        warmup, warmupClients, w.seconds(), w.eventsPerSecond());
-            }
-            long firstMeasured = nextEvent;
-            for (int c : clients) {
-                CaptureRun r = capture(server, c, documents, perDocument, nextEvent, maxPoll);
-                nextEvent += (long) documents * perDocument;
-                checkStored(target.database(), r.captureIds(), r.events());
-                captures.add(r);
-                System.out.printf(Locale.ROOT, "capture, %d client(s): %,d events in %.2f s: %,.0f events/s"
-                        + " (stored rows checked)%n", c, r.events(), r.seconds(), r.eventsPerSecond());
-            }
-
             JdbcBaseline baseline = new JdbcBaseline(target.database());
-            sameRows = baseline.compareWithCaptured(captures.get(0).captureIds().get(0), firstMeasured);
             baseline.createTables();
             try {
+                long nextEvent = 0;
                 if (warmup > 0) {
-                    int warmupThreads = clients.stream().max(Integer::compare).orElse(1);
-                    JdbcBaseline.Result w = baseline.run(nextEvent, warmup * perDocument, perTransaction,
-                            warmupThreads);
+                    int warmupClients = clients.stream().max(Integer::compare).orElse(1);
+                    CaptureRun w = capture(server, warmupClients, warmup, perDocument, nextEvent, maxPoll);
                     nextEvent += (long) warmup * perDocument;
-                    System.out.printf(Locale.ROOT, "JDBC baseline warm-up: %,d events, %d threads, %.1f s%n",
-                            w.events(), warmupThreads, w.seconds());
+                    JdbcBaseline.Result b = baseline.run(nextEvent, warmup * perDocument, perTransaction,
+                            warmupClients);
+                    nextEvent += (long) warmup * perDocument;
+                    System.out.printf(Locale.ROOT, "warm-up: %,d documents, %d clients, %.1f s, %,.0f events/s;"
+                            + " JDBC baseline %,d events, %d threads, %.1f s%n", warmup, warmupClients, w.seconds(),
+                            w.eventsPerSecond(), b.events(), warmupClients, b.seconds());
                 }
-                for (int t : clients) {
-                    JdbcBaseline.Result b = baseline.run(nextEvent, documents * perDocument, perTransaction, t);
+                // Each capture run is followed at once by its baseline, so that a change in the machine's other
+                // load between the two affects a ratio as little as possible.
+                for (int c : clients) {
+                    long first = nextEvent;
+                    CaptureRun r = capture(server, c, documents, perDocument, nextEvent, maxPoll);
+                    nextEvent += (long) documents * perDocument;
+                    checkStored(target.database(), r.captureIds(), r.events());
+                    captures.add(r);
+                    System.out.printf(Locale.ROOT, "capture, %d client(s): %,d events in %.2f s: %,.0f events/s"
+                            + " (stored rows checked)%n", c, r.events(), r.seconds(), r.eventsPerSecond());
+                    if (sameRows == null) {
+                        sameRows = baseline.compareWithCaptured(r.captureIds().get(0), first);
+                    }
+                    JdbcBaseline.Result b = baseline.run(nextEvent, documents * perDocument, perTransaction, c);
                     nextEvent += (long) documents * perDocument;
                     baselines.add(b);
                     System.out.printf(Locale.ROOT, "JDBC baseline, %d thread(s): %,d events in %.2f s: %,.0f"
-                            + " events/s%n", t, b.events(), b.seconds(), b.eventsPerSecond());
+                            + " events/s%n", c, b.events(), b.seconds(), b.eventsPerSecond());
                 }
             } finally {
                 baseline.dropTables();
@@ -182,18 +179,20 @@ public final class CaptureBenchmark {
         System.out.println("Capture: each client posts a document, polls GET /capture/{id} (every " + FIRST_POLL
                 .toMillis() + " ms, growing to " + maxPoll + " ms) until it has finished with success=true, then"
                 + " posts its next; time from the first POST to the last job seen finished.");
-        System.out.println("Baseline: rows computed beforehand (hash ID, stored JSON-LD, canonical EPCs), then plain"
+        System.out.println("Baseline, run right after the capture run of the same count: rows computed beforehand (hash ID, stored JSON-LD, canonical EPCs), then plain"
                 + " JDBC batch INSERTs (rewriteBatchedStatements=true) into copies of the tables made with CREATE"
                 + " TABLE ... LIKE (" + JdbcBaseline.EVENT_TABLE + ", " + JdbcBaseline.EPC_TABLE + ", "
                 + JdbcBaseline.OUTBOX_TABLE + ", dropped afterwards): per transaction of " + perTransaction
                 + " events one outbox row, the epcis_event rows (row ids chosen by the writer) and ten"
                 + " epcis_event_epc rows per event.");
-        if (sameRows.isEmpty()) {
+        if (sameRows != null && sameRows.isEmpty()) {
             System.out.println("Baseline rows checked against the first captured event: same columns, same values"
                     + " (event_json included), and the capture wrote no other projection rows for it.");
         } else {
             System.out.println("WARNING: the baseline's rows differ from what the capture stored:");
-            sameRows.forEach(d -> System.out.println("  " + d));
+            if (sameRows != null) {
+                sameRows.forEach(d -> System.out.println("  " + d));
+            }
         }
         for (int i = 0; i < captures.size(); i++) {
             CaptureRun r = captures.get(i);
