@@ -137,6 +137,10 @@ class CaptureJobsHttpTest {
                 .parse(new InputSource(new StringReader(asXml.body()))).getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo("urn:epcglobal:epcis:xsd:2");
         assertThat(root.getLocalName()).isEqualTo("EPCISCaptureJob");
+        // Valid against the EPCIS 2.0 schema: our added error members are in another namespace (##other).
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getClassLoader().getResource(io.tracewell.xsd.SchemaResources.EPCIS_2_XSD))
+                .newValidator().validate(new javax.xml.transform.stream.StreamSource(new StringReader(asXml.body())));
         assertThat(root.getAttribute("captureID")).isEqualTo(job.getString("captureID"));
         assertThat(root.getAttribute("running")).isEqualTo("false");
         assertThat(root.getAttribute("success")).isEqualTo("false");
@@ -144,8 +148,9 @@ class CaptureJobsHttpTest {
         Element error = (Element) root.getElementsByTagName("error").item(0);
         assertThat(error.getElementsByTagName("type").item(0).getTextContent())
                 .isEqualTo("epcisException:ValidationException");
-        assertThat(error.getElementsByTagName("eventIndex").item(0).getTextContent()).isEqualTo("2");
-        assertThat(error.getElementsByTagName("line").item(0).getTextContent()).isEqualTo(
+        assertThat(error.getElementsByTagNameNS("urn:ietf:rfc:7807", "eventIndex").item(0).getTextContent())
+                .isEqualTo("2");
+        assertThat(error.getElementsByTagNameNS("urn:ietf:rfc:7807", "line").item(0).getTextContent()).isEqualTo(
                 Integer.toString(TestDocuments.lineOf(document, "<action>" + TestDocuments.INVALID_ACTION)));
     }
 
@@ -385,6 +390,29 @@ class CaptureJobsHttpTest {
         assertThat(second.getBoolean("success")).as(second.encode()).isTrue();
         for (String id : ids) {
             assertThat(http.events(id, "application/json").events()).as("events with eventID %s", id).hasSize(1);
+        }
+    }
+
+    @Test
+    void twoDocumentsWithTheSameEventsInOppositeOrderCapturedAtOnceBothSucceedAndStoreEachOnce() throws Exception {
+        // Their transactions take the unique key's locks in opposite orders: InnoDB resolves the deadlock by
+        // rolling one back, and that job is worked again, finding the events stored.
+        for (int round = 0; round < 2; round++) {
+            List<String> ids = TestDocuments.eventIds(3000);
+            List<String> reversed = new java.util.ArrayList<>(ids);
+            java.util.Collections.reverse(reversed);
+            String forward = CaptureHttp.accepted(http.capture("application/json", "rollback",
+                    TestDocuments.jsonDocument(ids, -1)));
+            String backward = CaptureHttp.accepted(http.capture("application/json", "rollback",
+                    TestDocuments.jsonDocument(reversed, -1)));
+
+            for (String location : List.of(forward, backward)) {
+                JsonObject job = http.awaitFinished(location, JOB_TIMEOUT);
+                assertThat(job.getBoolean("success")).as(job.encode()).isTrue();
+            }
+            for (String id : List.of(ids.get(0), ids.get(1500), ids.get(2999))) {
+                assertThat(http.events(id, "application/json").events()).as("events with eventID %s", id).hasSize(1);
+            }
         }
     }
 

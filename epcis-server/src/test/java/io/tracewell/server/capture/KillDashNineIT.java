@@ -62,7 +62,7 @@ class KillDashNineIT {
         Files.createDirectories(WORK);
         String prefix = "https://events.example.com/kill-dash-nine/" + UUID.randomUUID() + "/";
         Path document = WORK.resolve("document.jsonld");
-        writeDocument(document, prefix);
+        writeDocument(document, prefix, -1);
 
         Server first = start(WORK.resolve("first.log"));
         Server second = null;
@@ -128,7 +128,8 @@ class KillDashNineIT {
 
     /**
      * {@code proceed} commits every 10,000 events with the job's progress: killed after the first commit, the
-     * database keeps those events, and the restarted server goes on after them to the end, storing each event once.
+     * database keeps those events, and the restarted server goes on after them to the end, storing each event once
+     * and still reporting the error it had found before the kill.
      */
     @Test
     void aProceedJobKilledAfterItsFirstCommitGoesOnFromThereAfterTheRestart() throws Exception {
@@ -137,7 +138,9 @@ class KillDashNineIT {
         Files.createDirectories(WORK);
         String prefix = "https://events.example.com/kill-dash-nine/" + UUID.randomUUID() + "/";
         Path document = WORK.resolve("proceed-document.jsonld");
-        writeDocument(document, prefix);
+        // Event 5 passes validation but its readPoint is longer than the store keeps: an error found while storing,
+        // before the first commit, which the resumed job must still report.
+        writeDocument(document, prefix, 5);
 
         Server first = start(WORK.resolve("proceed-first.log"));
         Server second = null;
@@ -158,17 +161,23 @@ class KillDashNineIT {
 
             Counts atKill = counts(first.databasePort(), captureId, prefix);
             System.out.println(getClass().getSimpleName() + ": proceed job killed with " + atKill + " stored");
-            assertThat(atKill.rows()).as("events stored at the kill: whole commits of 10,000")
-                    .isIn(10_000L, (long) EVENTS);
+            assertThat(atKill.rows()).as("events stored at the kill: a commit per 10,000 stored, or all but the bad one")
+                    .isIn(10_000L, (long) EVENTS - 1);
             assertThat(atKill.distinctIds()).isEqualTo(atKill.rows());
 
             second = start(WORK.resolve("proceed-second.log"));
             CaptureHttp again = new CaptureHttp(second.base());
             JsonObject job = again.awaitFinished(location, Duration.ofSeconds(60));
 
-            assertThat(job.getBoolean("success")).as(job.encode()).isTrue();
-            assertThat(job.getJsonArray("errors")).isEmpty();
-            assertThat(counts(second.databasePort(), captureId, prefix)).isEqualTo(new Counts(EVENTS, EVENTS, EVENTS));
+            assertThat(job.getBoolean("success")).as(job.encode()).isFalse();
+            assertThat(job.getJsonArray("errors")).hasSize(1);
+            JsonObject error = job.getJsonArray("errors").getJsonObject(0);
+            assertThat(error.getInteger("eventIndex")).isEqualTo(5);
+            assertThat(error.getString("detail")).contains("events[5].readPoint.id");
+            assertThat(error.getInteger("line")).as("located at the event").isPositive();
+            assertThat(counts(second.databasePort(), captureId, prefix))
+                    .isEqualTo(new Counts(EVENTS - 1, EVENTS - 1, EVENTS - 1));
+            assertThat(again.events(prefix + 5, "application/json").status()).isEqualTo(404);
             for (int i : List.of(0, 9_999, 10_000, EVENTS - 1)) {
                 CaptureHttp.StoredLookup stored = again.events(prefix + i, "application/xml");
                 assertThat(stored.status()).isEqualTo(200);
@@ -202,7 +211,7 @@ class KillDashNineIT {
     }
 
     /** The document, written event by event: ObjectEvents with eventIDs {@code prefix + i} and distinct EPCs. */
-    private static void writeDocument(Path file, String prefix) throws IOException {
+    private static void writeDocument(Path file, String prefix, int tooLongReadPoint) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("""
                     {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
@@ -218,8 +227,10 @@ class KillDashNineIT {
                          "eventTimeZoneOffset": "+01:00", "eventID": "%s%d",\
                          "epcList": ["urn:epc:id:sgtin:4012345.011111.%d", "urn:epc:id:sgtin:4012345.022222.%d"],\
                          "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit",\
-                         "readPoint": {"id": "urn:epc:id:sgln:4012345.00001.12"}}"""
-                        .formatted(i / 60_000 % 60, i / 1000 % 60, i % 1000, prefix, i, 1_000_000 + i, 1_000_000 + i));
+                         "readPoint": {"id": "%s"}}"""
+                        .formatted(i / 60_000 % 60, i / 1000 % 60, i % 1000, prefix, i, 1_000_000 + i, 1_000_000 + i,
+                                i == tooLongReadPoint ? "urn:example:loc:" + "x".repeat(600)
+                                        : "urn:epc:id:sgln:4012345.00001.12"));
             }
             out.write("\n]}}\n");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tracewell.epcis.capture.job.CaptureErrors;
+import io.tracewell.epcis.capture.problem.ProblemRenderer;
 import io.tracewell.epcis.store.job.CaptureJob;
 import io.tracewell.epcis.store.job.CaptureJobState;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
  * The CaptureJob resource of the REST binding (OpenAPI {@code CaptureJob}, XML {@code epcis:EPCISCaptureJob}):
  * {@code captureID}, {@code running}, {@code success}, {@code captureErrorBehaviour}, {@code createdAt},
  * {@code finishedAt} and {@code errors} (RFC 7807 problems; ours add {@code eventIndex}, {@code pointer},
- * {@code line}, {@code column} and {@code expected}).
+ * {@code line}, {@code column} and {@code expected}, in XML as elements of the RFC 7807 namespace).
  *
  * <p>{@code success} follows the binding's tables: false as soon as an error is known, also while running.
  */
@@ -29,6 +30,9 @@ final class CaptureJobRendering {
     private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final String EPCIS_NS = "urn:epcglobal:epcis:xsd:2";
+    /** The members of an error that the EPCIS schema's error element names (unqualified). */
+    private static final java.util.Set<String> RFC7807_MEMBERS = java.util.Set.of("type", "title", "status",
+            "detail", "instance");
 
     private CaptureJobRendering() {}
 
@@ -88,6 +92,8 @@ final class CaptureJobRendering {
             w.setPrefix("epcis", EPCIS_NS);
             w.writeStartElement("epcis", "EPCISCaptureJob", EPCIS_NS);
             w.writeNamespace("epcis", EPCIS_NS);
+            w.setPrefix("problem", ProblemRenderer.XML_NAMESPACE);
+            w.writeNamespace("problem", ProblemRenderer.XML_NAMESPACE);
             w.writeAttribute("captureID", job.captureId());
             w.writeAttribute("running", Boolean.toString(job.running()));
             w.writeAttribute("success", Boolean.toString(success(job)));
@@ -106,7 +112,15 @@ final class CaptureJobRendering {
                     Iterator<Map.Entry<String, JsonNode>> fields = problem.fields();
                     while (fields.hasNext()) {
                         Map.Entry<String, JsonNode> field = fields.next();
-                        element(w, field.getKey(), field.getValue().asText());
+                        if (RFC7807_MEMBERS.contains(field.getKey())) {
+                            element(w, field.getKey(), field.getValue().asText());
+                        } else {
+                            // The schema admits other elements only from another namespace (##other): the members
+                            // we add go in the RFC 7807 namespace, as its Appendix A writes problem members.
+                            w.writeStartElement("problem", field.getKey(), ProblemRenderer.XML_NAMESPACE);
+                            w.writeCharacters(field.getValue().asText());
+                            w.writeEndElement();
+                        }
                     }
                     w.writeEndElement();
                 }

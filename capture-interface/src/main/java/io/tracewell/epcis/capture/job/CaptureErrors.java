@@ -70,6 +70,40 @@ public final class CaptureErrors {
         return out.toString();
     }
 
+    /**
+     * The errors of the stored form back (a resumed job goes on with the errors it had committed). The entry
+     * that counts errors left out is returned as {@code more}, not as an error.
+     */
+    public static Restored restore(String json) {
+        List<CaptureError> errors = new ArrayList<>();
+        int more = 0;
+        for (JsonNode problem : read(json)) {
+            String detail = problem.path("detail").asText("");
+            if (!problem.has("eventIndex") && !problem.has("pointer") && !problem.has("line")
+                    && detail.endsWith(" more error(s) were found and are not listed")) {
+                more += Integer.parseInt(detail.substring(0, detail.indexOf(' ')));
+                continue;
+            }
+            EpcisExceptionType exception = EpcisExceptionType.VALIDATION;
+            for (EpcisExceptionType t : EpcisExceptionType.values()) {
+                if (t.type().equals(problem.path("type").asText())) {
+                    exception = t;
+                }
+            }
+            Integer eventIndex = problem.has("eventIndex") ? problem.get("eventIndex").asInt() : null;
+            String prefix = eventIndex == null ? "document: " : "event " + eventIndex + ": ";
+            String message = detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail;
+            SourceLocation at = SourceLocation.of(problem.path("line").asInt(0), problem.path("column").asInt(0),
+                    problem.has("pointer") ? problem.get("pointer").asText() : null);
+            errors.add(new CaptureError(exception, eventIndex, at, message,
+                    problem.has("expected") ? problem.get("expected").asText() : null));
+        }
+        return new Restored(errors, more);
+    }
+
+    /** Errors read back from the stored form, and how many more were not listed. */
+    public record Restored(List<CaptureError> errors, int more) {}
+
     /** The stored problems as JSON objects, in order; none for null. */
     public static List<JsonNode> read(String json) {
         List<JsonNode> problems = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.store.job.CaptureJob;
 import io.tracewell.epcis.store.job.CaptureJobState;
 import io.tracewell.epcis.store.job.CaptureJobs;
+import io.tracewell.epcis.store.write.EventStore;
+import io.tracewell.epcis.store.write.StoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -118,7 +120,21 @@ public final class CaptureJobRunner implements AutoCloseable {
                 return;
             }
             long started = System.nanoTime();
-            capture.process(job.get());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    capture.process(job.get());
+                    break;
+                } catch (StoreException e) {
+                    // Another transaction collided with this one (two documents with the same events, say):
+                    // the job's transaction was rolled back whole, so working the job again is safe.
+                    if (!e.isTransient() || attempt == EventStore.TRANSIENT_ATTEMPTS) {
+                        throw e;
+                    }
+                    LOG.info("capture job {} collided with another transaction; attempt {} of {}", captureId,
+                            attempt + 1, EventStore.TRANSIENT_ATTEMPTS);
+                    EventStore.pause(attempt);
+                }
+            }
             LOG.info("capture job {} finished in {} ms", captureId, (System.nanoTime() - started) / 1_000_000);
             jobs.dropDocument(captureId);
         } catch (InterruptedException e) {

@@ -118,6 +118,11 @@ public final class DocumentCapture {
         checkInterrupt();
 
         CaptureJobs.Progress progress = rollback ? new CaptureJobs.Progress(0, 0, null) : jobs.progress(id);
+        if (progress.errorsJson() != null) {
+            // A resumed proceed job: the committed errors hold this run's validation errors and the errors found
+            // while storing the events handled before the crash, which this run does not read again.
+            errors = ErrorList.of(CaptureErrors.restore(progress.errorsJson()));
+        }
         try (InputStream in = jobs.openDocument(id); EpcisEventReader reader = EpcisFormats.reader(format, in)) {
             DocumentHeader header = reader.header();
             EventStore.Session session = store.open(CaptureContext.capture(id, header.namespaces()));
@@ -160,7 +165,8 @@ public final class DocumentCapture {
                         EventStore.checkColumnLimits(index, event);
                         batch.add(event);
                     } catch (StoreLimitException e) {
-                        errors.add(CaptureError.validation(index, SourceLocation.NONE, e.getMessage(),
+                        // located at the event; the message names the field (events[i].readPoint.id)
+                        errors.add(CaptureError.validation(index, reader.lastEventLocation(), e.getMessage(),
                                 "a value no longer than the store keeps"));
                     }
                     index++;
@@ -265,6 +271,13 @@ public final class DocumentCapture {
     private static final class ErrorList {
         private final List<CaptureError> listed = new ArrayList<>();
         private int more;
+
+        static ErrorList of(CaptureErrors.Restored restored) {
+            ErrorList list = new ErrorList();
+            list.listed.addAll(restored.errors());
+            list.more = restored.more();
+            return list;
+        }
 
         void add(CaptureError error) {
             if (listed.size() < CaptureErrors.MAX_LISTED) {

@@ -68,10 +68,30 @@ public final class EventStore {
         for (int i = 0; i < events.size(); i++) {
             ColumnLimits.check(i, events.get(i));
         }
-        try (Session session = open(ctx)) {
-            StoreResult result = session.add(events);
-            session.commit();
-            return result;
+        for (int attempt = 1; ; attempt++) {
+            try (Session session = open(ctx)) {
+                StoreResult result = session.add(events);
+                session.commit();
+                return result;
+            } catch (StoreException e) {
+                if (!e.isTransient() || attempt == TRANSIENT_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** How often {@link #store} runs a transaction that the database rolled back for a conflict. */
+    public static final int TRANSIENT_ATTEMPTS = 5;
+
+    /** A short, growing, randomised wait before the next attempt, so that two colliding writers part. */
+    public static void pause(int attempt) {
+        try {
+            Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to store again", e);
         }
     }
 
