@@ -25,7 +25,7 @@ final class EpcIdentifierNormaliser implements IdentifierNormaliser {
         }
         Optional<String> link;
         try {
-            link = Epc.parse(value).digitalLink();
+            link = Epc.digitalLinkOf(value);
         } catch (IdentifierException notAKey) {
             return value;
         }

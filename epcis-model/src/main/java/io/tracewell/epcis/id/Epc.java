@@ -24,6 +24,26 @@ public sealed interface Epc permits Gs1Key, EpcPattern, OtherUri {
     }
 
     /**
+     * {@code parse(value).canonical()}, remembered for recently seen values (a bounded cache): the form the store
+     * indexes identifiers by.
+     *
+     * @throws IdentifierException as {@link #parse(String)}
+     */
+    static String canonicalOf(String value) {
+        return IdentifierForms.of(value).canonical();
+    }
+
+    /**
+     * {@code parse(value).digitalLink()}, remembered for recently seen values (a bounded cache): the form the event
+     * hash writes GS1 keys in.
+     *
+     * @throws IdentifierException as {@link #parse(String)}
+     */
+    static Optional<String> digitalLinkOf(String value) {
+        return IdentifierForms.of(value).digitalLink();
+    }
+
+    /**
      * As {@link #parse(String)}, taking company prefix lengths of Digital Links from {@code lengths}; when the table
      * learns, lengths seen in EPC URIs are recorded in it.
      */

@@ -26,10 +26,14 @@ public record TimeZoneOffset(ZoneOffset offset) {
         return new TimeZoneOffset(offset);
     }
 
+    /** {@code ±HH:MM}; called for every event written, hashed and stored, so built without a formatter. */
     @Override
     public String toString() {
         int seconds = offset.getTotalSeconds();
         int abs = Math.abs(seconds);
-        return String.format("%s%02d:%02d", seconds < 0 ? "-" : "+", abs / 3600, (abs / 60) % 60);
+        int hours = abs / 3600;
+        int minutes = (abs / 60) % 60;
+        return new String(new char[] {seconds < 0 ? '-' : '+', (char) ('0' + hours / 10), (char) ('0' + hours % 10),
+                ':', (char) ('0' + minutes / 10), (char) ('0' + minutes % 10)});
     }
 }

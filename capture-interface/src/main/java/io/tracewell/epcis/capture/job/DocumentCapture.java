@@ -22,9 +22,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,9 +42,10 @@ import java.util.regex.Pattern;
  *       violation in any event.</li>
  *   <li>Storing (a second streaming pass): events in batches, invalid ones skipped unread. Under
  *       {@code rollback} everything is one transaction, which also finishes the job: a crash at any point
- *       leaves all the events or none, and a job that is still {@code RUNNING} has stored nothing. Under
- *       {@code proceed} every {@link #commitEvery} events are committed with the job's progress, and a resumed
- *       job goes on after the last committed event.</li>
+ *       leaves all the events or none, and a job that is still {@code RUNNING} has stored nothing; validation
+ *       runs beside this pass and the commit waits for it. Under {@code proceed} validation comes first, every
+ *       {@link #commitEvery} events are committed with the job's progress, and a resumed job goes on after the
+ *       last committed event.</li>
  * </ol>
  *
  * <p>An event that is stored already (same CBV 2.0 hash ID, no error declaration) is not stored again and is
@@ -83,6 +88,11 @@ public final class DocumentCapture {
     /**
      * Works the job to its end (the caller holds its lease). Blocking; a thread interrupt stops it between
      * batches with nothing of an open transaction kept, and the job stays running for a later resume.
+     *
+     * <p>Under {@code rollback} validation runs on a thread of its own while the events are stored, and the
+     * transaction commits only once validation has found nothing: the two passes share the work of a job
+     * between two processors, and nothing of an invalid document is ever visible. Under {@code proceed} the
+     * invalid events must be known before storing starts, so validation comes first.
      */
     public void process(CaptureJob job) throws InterruptedException {
         String id = job.captureId();
@@ -90,39 +100,84 @@ public final class DocumentCapture {
         Format format = formatOf(job.mediaType());
         boolean rollback = job.errorBehaviour() == CaptureErrorBehaviour.ROLLBACK;
 
-        ErrorList errors = new ErrorList();
-        Map<Integer, Boolean> invalidEvents = new TreeMap<>();
-        List<Violation> violations;
-        try (InputStream in = jobs.openDocument(id)) {
-            violations = validator.validate(in, format);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!violations.isEmpty()) {
-            List<SourceLocation> starts = format == Format.XML ? xmlEventStarts(id) : List.of();
-            boolean documentLevel = false;
-            for (Violation v : violations) {
-                Integer index = eventIndex(v.location(), format, starts);
-                if (index == null) {
-                    documentLevel = true;
-                } else {
-                    invalidEvents.put(index, Boolean.TRUE);
+        Future<List<Violation>> validation = VALIDATION.submit(() -> validate(id, format));
+        try {
+            ErrorList errors = new ErrorList();
+            Set<Integer> invalidEvents = new HashSet<>();
+            if (!rollback) {
+                if (assignViolations(await(validation), id, format, errors, invalidEvents)) {
+                    jobs.finish(id, CaptureJobState.FAILED, 0, 0, errors.json(instance));
+                    return;
                 }
-                errors.add(CaptureError.validation(index, v.location(), v.message(), v.expected()));
+                CaptureJobs.Progress progress = jobs.progress(id);
+                if (progress.errorsJson() != null) {
+                    // A resumed job: the committed errors hold the validation errors and those found while
+                    // storing the events handled before the crash, which this run does not read again.
+                    errors = ErrorList.of(CaptureErrors.restore(progress.errorsJson()));
+                }
+                store(job, format, errors, invalidEvents, progress, null);
+            } else {
+                store(job, format, errors, invalidEvents, new CaptureJobs.Progress(0, 0, null), validation);
             }
-            if (documentLevel || rollback) {
-                jobs.finish(id, CaptureJobState.FAILED, 0, 0, errors.json(instance));
-                return;
-            }
+        } finally {
+            validation.cancel(true);
         }
-        checkInterrupt();
+    }
 
-        CaptureJobs.Progress progress = rollback ? new CaptureJobs.Progress(0, 0, null) : jobs.progress(id);
-        if (progress.errorsJson() != null) {
-            // A resumed proceed job: the committed errors hold this run's validation errors and the errors found
-            // while storing the events handled before the crash, which this run does not read again.
-            errors = ErrorList.of(CaptureErrors.restore(progress.errorsJson()));
+    private List<Violation> validate(String id, Format format) throws IOException {
+        try (InputStream in = jobs.openDocument(id)) {
+            return validator.validate(in, format);
         }
+    }
+
+    private static List<Violation> await(Future<List<Violation>> validation) throws InterruptedException {
+        try {
+            return validation.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("validation failed", cause);
+        }
+    }
+
+    /**
+     * Adds the violations to {@code errors}, each with its event, and collects the invalid events' indexes.
+     * Returns true when a violation is outside any event (the document itself is invalid).
+     */
+    private boolean assignViolations(List<Violation> violations, String id, Format format, ErrorList errors,
+                                     Set<Integer> invalidEvents) {
+        if (violations.isEmpty()) {
+            return false;
+        }
+        List<SourceLocation> starts = format == Format.XML ? xmlEventStarts(id) : List.of();
+        boolean documentLevel = false;
+        for (Violation v : violations) {
+            Integer index = eventIndex(v.location(), format, starts);
+            if (index == null) {
+                documentLevel = true;
+            } else {
+                invalidEvents.add(index);
+            }
+            errors.add(CaptureError.validation(index, v.location(), v.message(), v.expected()));
+        }
+        return documentLevel;
+    }
+
+    /**
+     * The storing pass. With {@code validation} given ({@code rollback}), the transaction commits only when it
+     * ends without violations; otherwise the violations, or the errors of this pass, fail the job and nothing
+     * is kept.
+     */
+    private void store(CaptureJob job, Format format, ErrorList errors, Set<Integer> invalidEvents,
+                       CaptureJobs.Progress progress, Future<List<Violation>> validation) throws InterruptedException {
+        String id = job.captureId();
+        String instance = "/capture/" + id;
+        boolean rollback = validation != null;
         try (InputStream in = jobs.openDocument(id); EpcisEventReader reader = EpcisFormats.reader(format, in)) {
             DocumentHeader header = reader.header();
             EventStore.Session session = store.open(CaptureContext.capture(id, header.namespaces()));
@@ -136,7 +191,7 @@ public final class DocumentCapture {
                 List<EpcisEvent> batch = new ArrayList<>(batchSize);
                 boolean readingStopped = false;
                 while (true) {
-                    if (index < progress.eventsDone() || invalidEvents.containsKey(index)) {
+                    if (index < progress.eventsDone() || invalidEvents.contains(index)) {
                         if (!reader.skip()) {
                             break;
                         }
@@ -177,6 +232,9 @@ public final class DocumentCapture {
                         stored += add(session, batch);
                         sinceCommit += batchSize;
                         checkInterrupt();
+                        if (rollback && validation.isDone() && !await(validation).isEmpty()) {
+                            break; // invalid: nothing will be kept
+                        }
                     }
                     if (!rollback && sinceCommit >= commitEvery) {
                         stored += add(session, batch);
@@ -187,12 +245,21 @@ public final class DocumentCapture {
                         sinceCommit = 0;
                     }
                 }
-                stored += add(session, batch);
-                if (rollback && !errors.isEmpty()) {
-                    session.close();
-                    jobs.finish(id, CaptureJobState.FAILED, index, 0, errors.json(instance));
-                    return;
+                if (rollback) {
+                    List<Violation> violations = await(validation);
+                    if (!violations.isEmpty() || !errors.isEmpty()) {
+                        session.close();
+                        ErrorList reported = errors;
+                        if (!violations.isEmpty()) {
+                            // the validator's account is complete; this pass stopped at its first error
+                            reported = new ErrorList();
+                            assignViolations(violations, id, format, reported, new HashSet<>());
+                        }
+                        jobs.finish(id, CaptureJobState.FAILED, index, 0, reported.json(instance));
+                        return;
+                    }
                 }
+                stored += add(session, batch);
                 int count = readingStopped ? index + 1 : index;
                 int storedTotal = stored;
                 CaptureJobState state = errors.isEmpty() ? CaptureJobState.SUCCESS : CaptureJobState.FAILED;
@@ -202,13 +269,32 @@ public final class DocumentCapture {
                 session.close();
             }
         } catch (EpcisFormatException e) {
-            // The document's structure (not one event) is wrong; validation should have said so already.
-            errors.add(CaptureError.validation(null, e.location(), e.problem(), e.expected()));
-            jobs.finish(id, CaptureJobState.FAILED, 0, 0, errors.json(instance));
+            // The document's structure (not one event) is wrong; the validator says it best where it has run.
+            ErrorList reported = new ErrorList();
+            if (validation == null || !assignViolationsIfAny(await(validation), id, format, reported)) {
+                reported = errors;
+                reported.add(CaptureError.validation(null, e.location(), e.problem(), e.expected()));
+            }
+            jobs.finish(id, CaptureJobState.FAILED, 0, 0, reported.json(instance));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private boolean assignViolationsIfAny(List<Violation> violations, String id, Format format, ErrorList errors) {
+        if (violations.isEmpty()) {
+            return false;
+        }
+        assignViolations(violations, id, format, errors, new HashSet<>());
+        return true;
+    }
+
+    /** Validation threads: one per job at most, so as many as there are capture workers. */
+    private static final ExecutorService VALIDATION = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "capture-validation");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static int add(EventStore.Session session, List<EpcisEvent> batch) {
         if (batch.isEmpty()) {

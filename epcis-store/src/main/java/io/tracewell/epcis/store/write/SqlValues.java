@@ -87,7 +87,7 @@ final class SqlValues {
      */
     static String canonical(String identifier) {
         try {
-            return Epc.parse(identifier).canonical();
+            return Epc.canonicalOf(identifier);
         } catch (IdentifierException e) {
             return identifier;
         }
