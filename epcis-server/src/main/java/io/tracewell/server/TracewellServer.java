@@ -9,6 +9,9 @@ import io.tracewell.epcis.capture.job.CaptureJobRunner;
 import io.tracewell.epcis.capture.job.DocumentCapture;
 import io.tracewell.epcis.store.job.CaptureJobs;
 import io.tracewell.epcis.hash.EventHasher;
+import io.tracewell.epcis.query.EventQueries;
+import io.tracewell.epcis.query.QueryParser;
+import io.tracewell.epcis.query.http.QueryRoutes;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDbSettings;
 import io.tracewell.epcis.store.embedded.LoopbackPort;
@@ -61,6 +64,12 @@ public final class TracewellServer implements AutoCloseable {
 
     /** How long a capture job stays with a node that stops renewing it (renewed every third of it). */
     private static final java.time.Duration CAPTURE_LEASE = java.time.Duration.ofSeconds(30);
+
+    /** How long a query's nextPageToken is accepted. */
+    private static final java.time.Duration PAGE_TOKEN_LIFETIME = java.time.Duration.ofHours(24);
+
+    /** The most events one query page holds, whatever perPage asks. */
+    private static final int MAX_PER_PAGE = 1000;
 
     private final TracewellConfig config;
     private final Deque<Part> started = new ArrayDeque<>();
@@ -150,6 +159,23 @@ public final class TracewellServer implements AutoCloseable {
         runner.start();
         new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);
         new DiscoveryRoutes(captureSettings.limits(), TracewellVersion.get()).mount(router);
+
+        DataSource pool = dataSource;
+        java.util.function.Supplier<byte[]> secret = new java.util.function.Supplier<>() {
+            private volatile byte[] loaded; // read once the schema is migrated, then kept
+
+            @Override
+            public byte[] get() {
+                byte[] s = loaded;
+                if (s == null) {
+                    s = EventQueries.loadSecret(pool);
+                    loaded = s;
+                }
+                return s;
+            }
+        };
+        new QueryRoutes(QueryParser.standard(), new EventQueries(dataSource, secret, PAGE_TOKEN_LIFETIME,
+                Clock.systemUTC()), MAX_PER_PAGE, Clock.systemUTC()).mount(router);
     }
 
     /** The address clients use, e.g. {@code http://localhost:8080/}. */

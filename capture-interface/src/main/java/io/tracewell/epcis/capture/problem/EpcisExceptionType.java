@@ -7,6 +7,10 @@ package io.tracewell.epcis.capture.problem;
  */
 public enum EpcisExceptionType {
     VALIDATION("ValidationException", 400, "The request is not valid EPCIS 2.0"),
+    QUERY_PARAMETER("QueryParameterException", 400, "A query parameter is unknown or its value is not valid"),
+    QUERY_VALIDATION("QueryValidationException", 400, "The query is not valid"),
+    QUERY_TOO_LARGE("QueryTooLargeException", 413, "The query would return more events than allowed"),
+    URI_TOO_LONG("URITooLongException", 414, "The request URI is too long"),
     NO_SUCH_RESOURCE("NoSuchResourceException", 404, "The resource does not exist"),
     NOT_ACCEPTABLE("NotAcceptableException", 406, "None of the accepted media types can be produced"),
     RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 409,

@@ -1,0 +1,175 @@
+package io.tracewell.epcis.query;
+
+import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.store.read.EventJson;
+import io.tracewell.epcis.store.write.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Runs a {@link SimpleEventQuery} page by page on the store: SQL built from the conditions, events read back from
+ * their stored JSON-LD.
+ *
+ * <p>Pages are keyset pages: ordered by the query's sort key and the row id, each page starts after the last event
+ * of the previous one, within the horizon fixed by the first page (the highest row id then). So a page never
+ * repeats an event, and events captured while a client pages through do not shift the pages: the client sees
+ * the events that matched when it started.
+ */
+public final class EventQueries {
+
+    private final DataSource dataSource;
+    private final java.util.function.Supplier<byte[]> secret;
+    private final Duration tokenLifetime;
+    private final Clock clock;
+
+    /** @param secret the page-token secret, asked for when a token is made or read (see {@link #loadSecret}) */
+    public EventQueries(DataSource dataSource, java.util.function.Supplier<byte[]> secret, Duration tokenLifetime,
+                        Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.secret = Objects.requireNonNull(secret, "secret");
+        this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The page-token secret shared by the nodes on this database (migration V3). */
+    public static byte[] loadSecret(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT secret FROM server_secret WHERE name = 'page-token'"); ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                throw new StoreException("the page-token secret is missing from server_secret", null);
+            }
+            return r.getBytes(1);
+        } catch (SQLException e) {
+            throw new StoreException("reading the page-token secret failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One page of events, and the token of the next page when there is one. */
+    public record Page(List<EpcisEvent> events, Optional<String> nextPageToken, Optional<Instant> tokenExpires) {}
+
+    /**
+     * @param canonicalQuery the query's parameters as text, to bind tokens to the query they continue
+     * @param token          the {@code nextPageToken} of the previous page, or null for the first
+     * @throws QueryParameterException for a bad token
+     * @throws QueryTooLargeException  when {@code maxEventCount} is exceeded
+     */
+    public Page run(SimpleEventQuery query, String canonicalQuery, String token, int perPage) {
+        byte[] queryHash = PageToken.hash(canonicalQuery);
+        Instant now = clock.instant();
+        SimpleEventQuery.Order order = query.order();
+        try (Connection c = dataSource.getConnection()) {
+            PageToken position = token == null ? null : PageToken.decode(token, secret.get(), queryHash, now);
+            long horizon = position != null ? position.horizon() : horizon(c);
+            long remaining = position != null ? position.remaining()
+                    : query.eventCountLimit() == null ? -1 : query.eventCountLimit();
+            SqlWhere where = query.where();
+            where.add("e.id <= ?", horizon);
+            if (position == null && query.maxEventCount() != null) {
+                checkMaxEventCount(c, where, query.maxEventCount());
+            }
+            if (position != null) {
+                keyset(where, order, position);
+            }
+            int limit = remaining < 0 ? perPage : (int) Math.min(perPage, remaining);
+            String direction = order.ascending() ? "ASC" : "DESC";
+            String sql = "SELECT e.id, " + order.key().column() + ", e.event_json FROM epcis_event e WHERE "
+                    + where.sql() + " ORDER BY " + order.key().column() + " " + direction
+                    + (order.key() == SimpleEventQuery.OrderKey.ROW ? "" : ", e.id " + direction) + " LIMIT ?";
+            List<EpcisEvent> events = new ArrayList<>();
+            long lastId = 0;
+            long lastKey = 0;
+            boolean more = false;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = bind(s, where.arguments());
+                s.setInt(i, limit + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        if (events.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        lastId = r.getLong(1);
+                        lastKey = order.key() == SimpleEventQuery.OrderKey.ROW ? lastId
+                                : micros(r.getObject(2, LocalDateTime.class));
+                        events.add(EventJson.read(r.getString(3)));
+                    }
+                }
+            }
+            long left = remaining < 0 ? -1 : remaining - events.size();
+            if (!more || left == 0) {
+                return new Page(events, Optional.empty(), Optional.empty());
+            }
+            Instant expires = now.plus(tokenLifetime).truncatedTo(ChronoUnit.SECONDS);
+            String next = new PageToken(queryHash, horizon, lastKey, lastId, left, expires).encode(secret.get());
+            return new Page(events, Optional.of(next), Optional.of(expires));
+        } catch (SQLException e) {
+            throw new StoreException("the query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long horizon(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM epcis_event");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void checkMaxEventCount(Connection c, SqlWhere where, int max) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM epcis_event e WHERE " + where.sql() + " LIMIT ?) m";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = bind(s, where.arguments());
+            s.setInt(i, max + 1);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getLong(1) > max) {
+                    throw new QueryTooLargeException(max);
+                }
+            }
+        }
+    }
+
+    /** After the previous page's last event, in the query's order. */
+    private static void keyset(SqlWhere where, SimpleEventQuery.Order order, PageToken p) {
+        String after = order.ascending() ? ">" : "<";
+        if (order.key() == SimpleEventQuery.OrderKey.ROW) {
+            where.add("e.id " + after + " ?", p.lastId());
+            return;
+        }
+        String column = order.key().column();
+        LocalDateTime key = fromMicros(p.lastKey());
+        where.add("(" + column + " " + after + " ? OR (" + column + " = ? AND e.id " + after + " ?))", key, key,
+                p.lastId());
+    }
+
+    private static int bind(PreparedStatement s, List<Object> arguments) throws SQLException {
+        int i = 1;
+        for (Object a : arguments) {
+            s.setObject(i++, a);
+        }
+        return i;
+    }
+
+    private static long micros(LocalDateTime t) {
+        Instant i = t.toInstant(ZoneOffset.UTC);
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+    }
+
+    private static LocalDateTime fromMicros(long micros) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,199 @@
+package io.tracewell.epcis.query.http;
+
+import io.tracewell.epcis.capture.http.AcceptHeader;
+import io.tracewell.epcis.capture.http.Gs1Headers;
+import io.tracewell.epcis.capture.http.PathSegments;
+import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.problem.EpcisExceptionType;
+import io.tracewell.epcis.capture.problem.Problem;
+import io.tracewell.epcis.capture.problem.ProblemError;
+import io.tracewell.epcis.format.EpcisEventWriter;
+import io.tracewell.epcis.format.EpcisFormats;
+import io.tracewell.epcis.format.Format;
+import io.tracewell.epcis.format.SourceLocation;
+import io.tracewell.epcis.model.DocumentHeader;
+import io.tracewell.epcis.model.DocumentKind;
+import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.model.Namespaces;
+import io.tracewell.epcis.query.EventQueries;
+import io.tracewell.epcis.query.QueryContext;
+import io.tracewell.epcis.query.QueryParameterException;
+import io.tracewell.epcis.query.QueryParser;
+import io.tracewell.epcis.query.QueryTooLargeException;
+import io.tracewell.epcis.query.SimpleEventQuery;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /events}: the SimpleEventQuery of EPCIS 2.0 over the REST binding, every query parameter a URL
+ * parameter (lists pipe-delimited), answered with an EPCISQueryDocument page (JSON-LD or XML by {@code Accept}),
+ * {@code Link: <...>; rel="next"} and {@code GS1-Next-Page-Token-Expires} while more pages exist.
+ *
+ * <p>The query string is decoded here, exactly once and per RFC 3986: a {@code +} stays a plus sign, so
+ * {@code GE_eventTime=2024-03-01T10:00:00+01:00} means what it says.
+ */
+public final class QueryRoutes {
+
+    public static final String EVENTS = "/events";
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueryRoutes.class);
+    private static final List<String> OFFERED = List.of(
+            "application/json", "application/ld+json", "application/xml", "text/xml");
+    private static final int DEFAULT_PER_PAGE = 30;
+
+    private final QueryParser parser;
+    private final EventQueries queries;
+    private final int maxPerPage;
+    private final Clock clock;
+
+    public QueryRoutes(QueryParser parser, EventQueries queries, int maxPerPage, Clock clock) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        if (maxPerPage < 1) {
+            throw new IllegalArgumentException("maxPerPage must be at least 1");
+        }
+        this.maxPerPage = maxPerPage;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public void mount(Router router) {
+        router.get(EVENTS).blockingHandler(this::events, false).failureHandler(this::failure);
+    }
+
+    private void events(RoutingContext context) {
+        String instance = context.request().path();
+        Optional<String> mediaType = AcceptHeader.parse(context.request().getHeader("Accept")).choose(OFFERED);
+        if (mediaType.isEmpty()) {
+            ProblemResponses.send(context, Problem.of(EpcisExceptionType.NOT_ACCEPTABLE,
+                    "query results are available as " + String.join(", ", OFFERED), instance));
+            return;
+        }
+        try {
+            Map<String, List<String>> parameters = queryParameters(context.request().query());
+            int perPage = perPage(parameters.remove("perPage"));
+            List<String> tokenValues = parameters.remove("nextPageToken");
+            String token = tokenValues == null ? null : tokenValues.get(0);
+            SimpleEventQuery query = parser.parse(parameters, QueryContext.empty());
+            EventQueries.Page page = queries.run(query, canonical(parameters), token, perPage);
+            Format format = mediaType.get().contains("xml") ? Format.XML : Format.JSON_LD;
+            HttpServerResponse response = context.response().setStatusCode(200)
+                    .putHeader("Content-Type", mediaType.get());
+            Gs1Headers.addTo(response);
+            if (page.nextPageToken().isPresent()) {
+                response.putHeader("Link", "<" + EVENTS + "?" + nextQuery(parameters, perPage,
+                        page.nextPageToken().get()) + ">; rel=\"next\"");
+                response.putHeader(Gs1Headers.NEXT_PAGE_TOKEN_EXPIRES, page.tokenExpires().orElseThrow().toString());
+            }
+            response.end(Buffer.buffer(queryDocument(page.events(), format)));
+        } catch (QueryParameterException e) {
+            ProblemResponses.send(context, new Problem(EpcisExceptionType.QUERY_PARAMETER, e.getMessage(), instance,
+                    List.of(new ProblemError(SourceLocation.NONE, e.getMessage(), e.expected()))));
+        } catch (QueryTooLargeException e) {
+            ProblemResponses.send(context, Problem.of(EpcisExceptionType.QUERY_TOO_LARGE, e.getMessage(), instance));
+        }
+    }
+
+    /** Each parameter once, its value decoded and split at {@code |}; a repeated parameter is an error. */
+    static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq), "a parameter name");
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
+            if (parameters.containsKey(name)) {
+                throw new QueryParameterException(name, "is given more than once",
+                        "each parameter once; several values of one parameter are separated by '|'");
+            }
+            parameters.put(name, name.equals("nextPageToken") ? List.of(value) : QueryParser.pipeDelimited(value));
+        }
+        return parameters;
+    }
+
+    private static String decode(String text, String what) {
+        try {
+            return PathSegments.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new QueryParameterException(what, "is not correctly percent-encoded: " + e.getMessage(),
+                    "UTF-8 percent-encoding (RFC 3986)");
+        }
+    }
+
+    private int perPage(List<String> values) {
+        if (values == null) {
+            return DEFAULT_PER_PAGE;
+        }
+        String text = values.size() == 1 ? values.get(0) : "";
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return Math.min(n, maxPerPage);
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new QueryParameterException("perPage", "\"" + text + "\" is not a whole number of at least 1",
+                "a whole number from 1; the server returns at most " + maxPerPage + " events per page");
+    }
+
+    /** The query's parameters as one text, in request order: what a page token is bound to. */
+    static String canonical(Map<String, List<String>> parameters) {
+        StringBuilder sb = new StringBuilder();
+        parameters.forEach((name, values) -> sb.append(name).append('=').append(String.join("|", values))
+                .append('\n'));
+        return sb.toString();
+    }
+
+    private static String nextQuery(Map<String, List<String>> parameters, int perPage, String token) {
+        List<String> parts = new ArrayList<>();
+        parameters.forEach((name, values) -> parts.add(PathSegments.encode(name) + "="
+                + String.join("|", values.stream().map(PathSegments::encode).toList())));
+        parts.add("perPage=" + perPage);
+        parts.add("nextPageToken=" + token);
+        return String.join("&", parts);
+    }
+
+    private byte[] queryDocument(List<EpcisEvent> events, Format format) {
+        DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
+                EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MILLIS)), List.of(), Namespaces.NONE, null,
+                List.of(), List.of(), "SimpleEventQuery", null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (EpcisEventWriter writer = EpcisFormats.writer(format, out)) {
+            writer.begin(header);
+            for (EpcisEvent event : events) {
+                writer.write(event);
+            }
+            writer.end();
+        }
+        return out.toByteArray();
+    }
+
+    private void failure(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.response().close();
+            return;
+        }
+        LOG.error("{} {} failed", context.request().method(), context.request().path(), context.failure());
+        ProblemResponses.send(context, Problem.of(EpcisExceptionType.IMPLEMENTATION,
+                "the server could not process the request", context.request().path()));
+    }
+}
