@@ -22,7 +22,7 @@ import java.util.List;
  * The capture interface as a client sees it over the network: posts documents and events, reads jobs and
  * events back. Plain HTTP/1.1, so that what is tested is what any client would get.
  */
-final class CaptureHttp {
+public final class CaptureHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -31,16 +31,16 @@ final class CaptureHttp {
 
     private final URI base;
 
-    CaptureHttp(URI base) {
+    public CaptureHttp(URI base) {
         this.base = base;
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
     /** {@code POST /capture} with a body of known length; {@code behaviour} null sends no behaviour header. */
-    HttpResponse<String> capture(String contentType, String behaviour, String body)
+    public HttpResponse<String> capture(String contentType, String behaviour, String body)
             throws IOException, InterruptedException {
         return send(captureRequest(contentType, behaviour)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
@@ -53,7 +53,7 @@ final class CaptureHttp {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     }
 
-    HttpRequest.Builder captureRequest(String contentType, String behaviour) {
+    public HttpRequest.Builder captureRequest(String contentType, String behaviour) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("capture"))
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", contentType);
@@ -64,7 +64,7 @@ final class CaptureHttp {
     }
 
     /** {@code POST /events} with one event. */
-    HttpResponse<String> event(String contentType, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> event(String contentType, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("events"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
@@ -73,7 +73,7 @@ final class CaptureHttp {
     }
 
     /** GET of a path such as {@code /capture?perPage=2}, relative to the server's base. */
-    HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1)))
                 .timeout(Duration.ofSeconds(30))
                 .GET();
@@ -83,12 +83,12 @@ final class CaptureHttp {
         return send(request.build());
     }
 
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** The job's location from a 202, after checking the status. */
-    static String accepted(HttpResponse<String> response) {
+    public static String accepted(HttpResponse<String> response) {
         assertThat(response.statusCode()).as("POST /capture: %s", response.body()).isEqualTo(202);
         String location = response.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/capture/");
@@ -96,7 +96,7 @@ final class CaptureHttp {
     }
 
     /** Polls the job until it is no longer running and returns its JSON resource. */
-    JsonObject awaitFinished(String location, Duration timeout) throws IOException, InterruptedException {
+    public JsonObject awaitFinished(String location, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             JsonObject job = job(location);
@@ -110,14 +110,14 @@ final class CaptureHttp {
         }
     }
 
-    JsonObject job(String location) throws IOException, InterruptedException {
+    public JsonObject job(String location) throws IOException, InterruptedException {
         HttpResponse<String> response = get(location, "application/json");
         assertThat(response.statusCode()).as("GET %s: %s", location, response.body()).isEqualTo(200);
         return new JsonObject(response.body());
     }
 
     /** {@code GET /events/{eventID}}: the status, and the events of the query document when it is 200. */
-    StoredLookup events(String eventID, String accept) throws IOException, InterruptedException {
+    public StoredLookup events(String eventID, String accept) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/events/" + encoded(eventID), accept);
         if (response.statusCode() != 200) {
             return new StoredLookup(response.statusCode(), List.of(), response.body());
@@ -128,10 +128,10 @@ final class CaptureHttp {
     }
 
     /** The answer to {@code GET /events/{eventID}}. */
-    record StoredLookup(int status, List<EpcisEvent> events, String body) {}
+    public record StoredLookup(int status, List<EpcisEvent> events, String body) {}
 
     /** A URI as one path segment: percent-encoded as clients do it (space as %20, not +). */
-    static String encoded(String eventID) {
+    public static String encoded(String eventID) {
         return URLEncoder.encode(eventID, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

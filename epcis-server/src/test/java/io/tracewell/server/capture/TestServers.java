@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * by default) and the further ones use fresh databases on its MariaDB; on the server {@code TRACEWELL_TEST_DB_URL}
  * names every server gets a fresh database there. {@link #close()} stops the servers and drops the databases.
  */
-final class TestServers implements AutoCloseable {
+public final class TestServers implements AutoCloseable {
 
     static final String URL_VARIABLE = "TRACEWELL_TEST_DB_URL";
 
@@ -50,7 +50,7 @@ final class TestServers implements AutoCloseable {
     }
 
     /** A main server on the embedded MariaDB in {@code dataDirectory}, which is emptied first. */
-    static TestServers embedded(Path dataDirectory) throws Exception {
+    public static TestServers embedded(Path dataDirectory) throws Exception {
         deleteTree(dataDirectory);
         TracewellServer main = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
                 HTTP_HOST, "127.0.0.1",
@@ -64,7 +64,7 @@ final class TestServers implements AutoCloseable {
     }
 
     /** A main server on a fresh database of the server {@code TRACEWELL_TEST_DB_URL} names, when it is set. */
-    static Optional<TestServers> configured() throws Exception {
+    public static Optional<TestServers> configured() throws Exception {
         String configured = System.getenv(URL_VARIABLE);
         if (configured == null || configured.isBlank()) {
             return Optional.empty();
@@ -85,12 +85,12 @@ final class TestServers implements AutoCloseable {
     }
 
     /** The server most tests share. */
-    TracewellServer main() {
+    public TracewellServer main() {
         return main;
     }
 
     /** Another server, with the configuration keys in {@code overrides}, on a database nobody else uses. */
-    TracewellServer startOnFreshDatabase(Map<String, String> overrides) throws Exception {
+    public TracewellServer startOnFreshDatabase(Map<String, String> overrides) throws Exception {
         String name = "tw_capture_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         toClose.push(() -> execute("DROP DATABASE IF EXISTS " + name));
@@ -127,7 +127,7 @@ final class TestServers implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path directory) throws IOException {
+    public static void deleteTree(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
