@@ -21,7 +21,8 @@ public final class QueryParser {
 
     /** Every parameter family this server answers. */
     public static QueryParser standard() {
-        return new QueryParser(List.of(new FixedParameters(), new MatchParameters()));
+        return new QueryParser(List.of(new FixedParameters(), new MatchParameters(),
+                new ExtensionFieldParameters(), new MasterDataParameters()));
     }
 
     /** Splits a URL parameter's value at each {@code |} (the REST binding's pipe-delimited lists). */
