@@ -10,8 +10,11 @@ import java.util.Optional;
 /**
  * The {@code MATCH_} parameters (EPCIS 2.0 §8.2.7.1.1): an identifier of the event, in the roles the parameter
  * names, equals one of the values or falls under one of the EPC patterns. Values may be written as EPC URI or
- * Digital Link; both meet the store's canonical form. Queried as {@code e.id IN (SELECT event_row_id FROM
- * epcis_event_epc ...)}, which the {@code (canonical_id, role)} index answers without reading other events.
+ * Digital Link; both meet the store's canonical form. Any {@code urn:epc:idpat:} pattern of a GS1 key scheme is
+ * taken (instance, class level, company prefix only, all wildcards): {@link PatternLikes} turns it into LIKE
+ * patterns on the canonical Digital Links that select what {@code EpcPattern.matches} selects. Queried as
+ * {@code e.id IN (SELECT event_row_id FROM epcis_event_epc ...)}, which the {@code (canonical_id, role)} index
+ * answers without reading other events: every LIKE pattern starts with a fixed part.
  */
 final class MatchParameters implements ParameterFamily {
 
@@ -37,7 +40,7 @@ final class MatchParameters implements ParameterFamily {
             return Optional.empty();
         }
         List<String> exact = new ArrayList<>();
-        List<String> prefixes = new ArrayList<>();
+        List<String> likes = new ArrayList<>();
         for (String raw : values) {
             String value = raw.trim();
             if (value.regionMatches(true, 0, "urn:epc:idpat:", 0, 14)) {
@@ -46,44 +49,26 @@ final class MatchParameters implements ParameterFamily {
                     pattern = EpcPattern.parse(value);
                 } catch (IdentifierException e) {
                     throw new QueryParameterException(name, "\"" + value + "\" is not a valid EPC pattern: "
-                            + e.getMessage(), "an EPC pattern such as urn:epc:idpat:sgtin:0614141.107346.*");
+                            + e.getMessage(), "an EPC pattern of a GS1 key scheme such as"
+                                    + " urn:epc:idpat:sgtin:0614141.107346.* or urn:epc:idpat:sgtin:0614141.*.*");
                 }
-                PatternRange range = PatternRange.of(pattern).orElseThrow(() -> new QueryParameterException(name,
-                        "the pattern \"" + value + "\" has a wildcard before a fixed component or none fixed;"
-                                + " this server matches patterns whose fixed components give a whole GS1 key",
-                        "a pattern with '*' only in its last component (class level) or none at all"));
-                exact.add(range.exact());
-                prefixes.add(range.likePrefix());
+                likes.addAll(PatternLikes.of(pattern));
             } else {
                 exact.add(QueryValues.canonical(value));
             }
         }
-        StringBuilder match = new StringBuilder("x.canonical_id IN (").append(SqlWhere.placeholders(exact.size()))
-                .append(')');
-        for (int i = 0; i < prefixes.size(); i++) {
-            match.append(" OR x.canonical_id LIKE ?");
+        List<String> alternatives = new ArrayList<>();
+        if (!exact.isEmpty()) {
+            alternatives.add("x.canonical_id IN (" + SqlWhere.placeholders(exact.size()) + ")");
+        }
+        for (int i = 0; i < likes.size(); i++) {
+            alternatives.add("x.canonical_id LIKE ?");
         }
         List<Object> args = new ArrayList<>(roles);
         args.addAll(exact);
-        args.addAll(prefixes);
+        args.addAll(likes);
         String sql = "e.id IN (SELECT x.event_row_id FROM epcis_event_epc x WHERE x.role IN ("
-                + SqlWhere.placeholders(roles.size()) + ") AND (" + match + "))";
+                + SqlWhere.placeholders(roles.size()) + ") AND (" + String.join(" OR ", alternatives) + "))";
         return Optional.of(w -> w.add(sql, args.toArray()));
-    }
-
-    /** What a pattern covers in canonical Digital Links: the key itself, and everything below it. */
-    record PatternRange(String exact, String likePrefix) {
-
-        static Optional<PatternRange> of(EpcPattern pattern) {
-            Optional<String> key = pattern.digitalLink();
-            if (key.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new PatternRange(key.get(), escapeLike(key.get()) + "/%"));
-        }
-
-        private static String escapeLike(String s) {
-            return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        }
     }
 }
