@@ -22,6 +22,7 @@ public final class QueryParser {
     /** Every parameter family this server answers. */
     public static QueryParser standard() {
         return new QueryParser(List.of(new FixedParameters(), new MatchParameters(),
+                new TransactionParameters(), new QuantityParameters(), new SensorParameters(),
                 new ExtensionFieldParameters(), new MasterDataParameters()));
     }
 
