@@ -58,7 +58,7 @@ abstract class EventStoreTest {
     @BeforeAll
     void migrate() {
         database = createDatabase();
-        assertThat(Migrations.migrate(database.dataSource())).isEqualTo(3);
+        assertThat(Migrations.migrate(database.dataSource())).isEqualTo(4);
         sql = new Sql(database.dataSource());
         store = new EventStore(database.dataSource(), EventHasher.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
         stored = new StoredEvents(database.dataSource());
