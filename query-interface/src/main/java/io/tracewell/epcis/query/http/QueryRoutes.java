@@ -75,6 +75,18 @@ public final class QueryRoutes {
     }
 
     private void events(RoutingContext context) {
+        respondWithEvents(context, Map.of(), QueryContext.empty());
+    }
+
+    /**
+     * Answers a request as {@code GET /events} does, with {@code fixed} parameters added in front of the request's
+     * own: the resources that are a query with a parameter given by their path ({@code /bizSteps/{bizStep}/events})
+     * or by a stored definition (named queries). The request may not repeat a fixed parameter; the next page's link
+     * keeps the request's path and its own parameters, while page tokens are bound to all parameters.
+     *
+     * @param queryContext the prefixes CURIEs in the parameter names are read with
+     */
+    void respondWithEvents(RoutingContext context, Map<String, List<String>> fixed, QueryContext queryContext) {
         String instance = context.request().path();
         Optional<String> mediaType = AcceptHeader.parse(context.request().getHeader("Accept")).choose(OFFERED);
         if (mediaType.isEmpty()) {
@@ -87,14 +99,22 @@ public final class QueryRoutes {
             int perPage = perPage(parameters.remove("perPage"));
             List<String> tokenValues = parameters.remove("nextPageToken");
             String token = tokenValues == null ? null : tokenValues.get(0);
-            SimpleEventQuery query = parser.parse(parameters, withRequestPrefixes(QueryContext.empty(), context));
-            EventQueries.Page page = queries.run(query, canonical(parameters), token, perPage);
+            Map<String, List<String>> all = new LinkedHashMap<>(fixed);
+            for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
+                if (all.containsKey(p.getKey())) {
+                    throw new QueryParameterException(p.getKey(), "is fixed by the resource " + instance,
+                            "the parameters of GET /events other than " + String.join(", ", fixed.keySet()));
+                }
+                all.put(p.getKey(), p.getValue());
+            }
+            SimpleEventQuery query = parser.parse(all, withRequestPrefixes(queryContext, context));
+            EventQueries.Page page = queries.run(query, canonical(all), token, perPage);
             Format format = mediaType.get().contains("xml") ? Format.XML : Format.JSON_LD;
             HttpServerResponse response = context.response().setStatusCode(200)
                     .putHeader("Content-Type", mediaType.get());
             Gs1Headers.addTo(response);
             if (page.nextPageToken().isPresent()) {
-                response.putHeader("Link", "<" + EVENTS + "?" + nextQuery(parameters, perPage,
+                response.putHeader("Link", "<" + instance + "?" + nextQuery(parameters, perPage,
                         page.nextPageToken().get()) + ">; rel=\"next\"");
                 response.putHeader(Gs1Headers.NEXT_PAGE_TOKEN_EXPIRES, page.tokenExpires().orElseThrow().toString());
             }
