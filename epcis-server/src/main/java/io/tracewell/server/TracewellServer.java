@@ -11,7 +11,9 @@ import io.tracewell.epcis.store.job.CaptureJobs;
 import io.tracewell.epcis.hash.EventHasher;
 import io.tracewell.epcis.query.EventQueries;
 import io.tracewell.epcis.query.QueryParser;
+import io.tracewell.epcis.query.http.NamedQueryRoutes;
 import io.tracewell.epcis.query.http.QueryRoutes;
+import io.tracewell.epcis.query.http.ResourceRoutes;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDbSettings;
 import io.tracewell.epcis.store.embedded.LoopbackPort;
@@ -174,8 +176,13 @@ public final class TracewellServer implements AutoCloseable {
                 return s;
             }
         };
-        new QueryRoutes(QueryParser.standard(), new EventQueries(dataSource, secret, PAGE_TOKEN_LIFETIME,
-                Clock.systemUTC()), MAX_PER_PAGE, Clock.systemUTC()).mount(router);
+        QueryRoutes queryRoutes = new QueryRoutes(QueryParser.standard(), new EventQueries(dataSource, secret,
+                PAGE_TOKEN_LIFETIME, Clock.systemUTC()), MAX_PER_PAGE, Clock.systemUTC());
+        queryRoutes.mount(router);
+        new ResourceRoutes(queryRoutes, QueryParser.standard(), dataSource, MAX_PER_PAGE, TracewellVersion.get())
+                .mount(router);
+        new NamedQueryRoutes(queryRoutes, QueryParser.standard(), dataSource, MAX_PER_PAGE, TracewellVersion.get())
+                .mount(router);
     }
 
     /** The address clients use, e.g. {@code http://localhost:8080/}. */
