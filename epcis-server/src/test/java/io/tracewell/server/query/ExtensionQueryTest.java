@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code GET /events} with the extension-field and master-data parameters, on a real server: six events with
+ * {@code GET /events} with the extension-field and master-data parameters, on a real server: events with
  * extensions in every place the store flattens (event, ILMD, error declaration, sensor element, metadata and
  * report, read point, business location; top level and nested) and master data captured in document headers.
  * Each query is checked for its exact set of events, which differs from the set without the parameter.

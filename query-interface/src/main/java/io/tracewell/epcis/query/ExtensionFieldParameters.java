@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * {@code 7.0}), or, for a value that reads as a date-time with offset, when it is the same instant.
  * {@code GT_}/{@code GE_}/{@code LT_}/{@code LE_} take one number (compared with the field's number) or one
  * date-time with offset (compared with its instant); anything else is an error. {@code EXISTS_} ignores its
- * value, as {@code EXISTS_errorDeclaration} does.
+ * value, as {@code EXISTS_errorDeclaration} does. An {@code EQ_} value longer than the 1024 characters the store
+ * keeps of a field's text is refused rather than compared by its prefix, which could match a different value.
  */
 final class ExtensionFieldParameters implements ParameterFamily {
 

@@ -146,6 +146,14 @@ class ExtensionFieldParametersTest {
     }
 
     @Test
+    void eqValueLongerThanTheStoredTextIsRefused() {
+        String max = "x".repeat(ExtensionFieldParameters.STRING_LENGTH);
+        assertThat(sql("EQ_ex:note", List.of(max)).arguments()).contains(max);
+        assertThatThrownBy(() -> sql("EQ_ex:note", List.of(max + "y")))
+                .isInstanceOf(QueryParameterException.class).hasMessageContaining("1025 characters");
+    }
+
+    @Test
     void existsHasNoValueCondition() {
         SqlWhere where = sql("EXISTS_INNER_SENSORELEMENT_ex:t", List.of(""));
         assertThat(where.predicates().get(0)).doesNotContain("string_value");
