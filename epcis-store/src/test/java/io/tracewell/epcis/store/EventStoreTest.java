@@ -58,10 +58,21 @@ abstract class EventStoreTest {
     @BeforeAll
     void migrate() {
         database = createDatabase();
-        assertThat(Migrations.migrate(database.dataSource())).isEqualTo(4);
+        assertThat(Migrations.migrate(database.dataSource())).as("every migration script applied")
+                .isEqualTo(migrationScripts());
         sql = new Sql(database.dataSource());
         store = new EventStore(database.dataSource(), EventHasher.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
         stored = new StoredEvents(database.dataSource());
+    }
+
+    /** The V*__*.sql scripts the store ships (on the test classpath as a directory). */
+    private static int migrationScripts() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
+                EventStoreTest.class.getClassLoader().getResource("db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -423,6 +434,25 @@ abstract class EventStoreTest {
                         "urn:epcglobal:cbv:mda#address|Main St Springfield|true");
         assertThat(sql.rows("SELECT child_id, canonical_id FROM master_data_child"))
                 .containsExactly("urn:epc:id:sgln:0614141.00001.1|https://id.gs1.org/414/0614141000012/254/1");
+    }
+
+    @Test
+    void visibilityNumbersFollowCommitsNotRowIds() {
+        try (EventStore.Session longCapture = store.open(CaptureContext.capture("cap-long", FullEvents.NAMESPACES))) {
+            longCapture.add(List.of(FullEvents.objectEvent("urn:uuid:long")));
+            // a short store call that starts later, takes a higher outbox id and commits first
+            StoreResult quick = store.store(List.of(FullEvents.aggregationEvent("urn:uuid:quick")),
+                    CaptureContext.singleEvent(FullEvents.NAMESPACES));
+            assertThat(sql.rows("SELECT visible_seq IS NOT NULL FROM epcis_outbox WHERE id = ?", quick.outboxId()))
+                    .containsExactly("1");
+            longCapture.commit();
+        }
+        // numbered in commit order: the long capture's lower row id got the higher number
+        assertThat(sql.rows("SELECT capture_id FROM epcis_outbox ORDER BY visible_seq"))
+                .containsExactly("null", "cap-long");
+        assertThat(sql.rows("SELECT COUNT(*) FROM epcis_outbox WHERE visible_seq IS NULL")).containsExactly("0");
+        assertThat(new io.tracewell.epcis.store.write.OutboxPublisher(database.dataSource()).publish())
+                .as("nothing left to number").isZero();
     }
 
     private long storeOne(EpcisEvent event) {

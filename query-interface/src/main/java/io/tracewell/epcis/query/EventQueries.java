@@ -24,9 +24,11 @@ import javax.sql.DataSource;
  * their stored JSON-LD.
  *
  * <p>Pages are keyset pages: ordered by the query's sort key and the row id, each page starts after the last event
- * of the previous one, within the horizon fixed by the first page (the highest row id then). So a page never
- * repeats an event, and events captured while a client pages through do not shift the pages: the client sees
- * the events that matched when it started.
+ * of the previous one, within the horizon fixed by the first page: the highest visibility number of the outbox
+ * then (docs/store.md §5a), which covers exactly the events committed by that moment. So a page never repeats an
+ * event, none is skipped, and events committed while a client pages through (even by a capture that started
+ * before and took lower row ids) do not enter its pages: the client sees the events that matched when it
+ * started.
  */
 public final class EventQueries {
 
@@ -76,7 +78,9 @@ public final class EventQueries {
             long remaining = position != null ? position.remaining()
                     : query.eventCountLimit() == null ? -1 : query.eventCountLimit();
             SqlWhere where = query.where();
-            where.add("e.id <= ?", horizon);
+            // Only rows visible at the first page (docs/store.md §5a): committed and numbered by then.
+            where.add("EXISTS (SELECT 1 FROM epcis_outbox o WHERE o.id = e.outbox_id AND o.visible_seq <= ?)",
+                    horizon);
             if (position == null && query.maxEventCount() != null) {
                 checkMaxEventCount(c, where, query.maxEventCount());
             }
@@ -121,7 +125,7 @@ public final class EventQueries {
     }
 
     private static long horizon(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM epcis_event");
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(visible_seq), 0) FROM epcis_outbox");
              ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);

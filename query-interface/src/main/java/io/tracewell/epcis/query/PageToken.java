@@ -13,12 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Where the next page of a query starts: a keyset position (the last event's sort value and row id), the
- * horizon (the highest row id when the first page was read: rows stored later are not part of this query's
- * pages), the events still allowed by {@code eventCountLimit}, the query it belongs to and when it expires.
+ * horizon (the highest outbox visibility number when the first page was read: rows committed later are not
+ * part of this query's pages), the events still allowed by {@code eventCountLimit}, the query it belongs to and when it expires.
  * Encoded opaque and signed with HMAC-SHA256, so a client can neither forge nor edit one.
  *
  * @param queryHash  SHA-256 of the query's parameters: a token only continues the query it came from
- * @param horizon    the highest row id the pages cover
+ * @param horizon    the highest outbox visibility number ({@code visible_seq}) the pages cover
  * @param lastKey    the last event's sort value in microseconds since the epoch (unused for storage order)
  * @param lastId     the last event's row id
  * @param remaining  events still allowed by eventCountLimit, or -1

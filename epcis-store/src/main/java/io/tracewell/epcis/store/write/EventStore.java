@@ -40,14 +40,18 @@ public final class EventStore {
             + " error_reason, has_sensor_data, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStore.class);
+
     private final DataSource dataSource;
     private final EventHasher hasher;
     private final Clock clock;
+    private final OutboxPublisher publisher;
 
     public EventStore(DataSource dataSource, EventHasher hasher, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.publisher = new OutboxPublisher(dataSource);
     }
 
     /** The standard CBV 2.0 hash, the system clock. */
@@ -127,6 +131,7 @@ public final class EventStore {
         private final Connection connection;
         private final CaptureContext ctx;
         private final boolean autoCommit;
+        private final int isolation;
         private long outboxId = -1;
         private int eventCount;
         private long lastRowId;
@@ -138,7 +143,10 @@ public final class EventStore {
             this.connection = connection;
             this.ctx = ctx;
             this.autoCommit = connection.getAutoCommit();
+            this.isolation = connection.getTransactionIsolation();
             try {
+                // READ COMMITTED: no gap locks on reads, and each statement sees what others have committed
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
                 connection.close();
@@ -223,13 +231,22 @@ public final class EventStore {
                 }
                 beforeCommit.run(connection);
                 connection.commit();
-                outboxId = -1;
-                eventCount = 0;
-                recordTime = null;
             } catch (SQLException | RuntimeException e) {
                 abort(e);
                 throw new StoreException("committing the events" + (ctx.captureId() == null ? "" : " of capture "
                         + ctx.captureId()) + " failed, nothing of the transaction was stored: " + e.getMessage(), e);
+            }
+            boolean wroteEvents = outboxId >= 0;
+            outboxId = -1;
+            eventCount = 0;
+            recordTime = null;
+            if (wroteEvents) {
+                try {
+                    publisher.publish(); // stored now; visible to query pages once numbered
+                } catch (StoreException e) {
+                    // committed all the same: the server's periodic publish numbers the row later
+                    LOG.warn("numbering the committed outbox row failed, it is retried: {}", e.getMessage());
+                }
             }
         }
 
@@ -243,6 +260,7 @@ public final class EventStore {
             try {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
+                connection.setTransactionIsolation(isolation);
             } catch (SQLException e) {
                 // the pool discards a connection whose reset fails
             } finally {
