@@ -116,6 +116,13 @@ class ResourcesAndNamedQueriesTest {
         assertThat(eventIds("/epcs/" + encoded(SGTIN_2019) + "/events")).containsExactly(E3);
         assertThat(eventIds("/epcs/" + encoded(SSCC) + "/events")).containsExactly(E3);
         assertThat(eventIds("/epcs/" + encoded(SGTIN_2017) + "/events?EQ_bizStep=shipping")).containsExactly(E2);
+        // pages of an item's events: the next link keeps the encoded path
+        HttpResponse<String> first = ok("/epcs/" + encoded(DL_2017) + "/events?perPage=1");
+        String link = nextLink(first).orElseThrow();
+        assertThat(link).startsWith("/epcs/" + encoded(DL_2017) + "/events?");
+        HttpResponse<String> second = ok(link);
+        assertThat(nextLink(second)).isEmpty();
+        assertThat(List.of(eventIdsOf(first), eventIdsOf(second))).containsExactly(List.of(E1), List.of(E2));
         assertProblem(http.get("/epcs/" + encoded("urn:epc:id:sgtin:0614141.107346.9999"), "application/json"),
                 404, "NoSuchResourceException");
         assertProblem(http.get("/epcs/" + encoded("urn:epc:id:sgtin:0614141.107346.9999") + "/events",
