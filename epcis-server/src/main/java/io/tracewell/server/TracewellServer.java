@@ -21,6 +21,7 @@ import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.schema.ConnectionSettings;
 import io.tracewell.epcis.store.schema.DataSources;
 import io.tracewell.epcis.store.write.EventStore;
+import io.tracewell.epcis.store.write.OutboxPublisher;
 import io.tracewell.epcis.validation.DocumentValidator;
 import io.tracewell.server.config.CaptureSettings;
 import io.tracewell.server.config.DatabaseSettings;
@@ -159,6 +160,22 @@ public final class TracewellServer implements AutoCloseable {
         CaptureJobRunner runner = track("capture workers", new CaptureJobRunner(jobs,
                 DocumentCapture.of(jobs, store), captureSettings.nodeId(), captureSettings.workers(), CAPTURE_LEASE));
         runner.start();
+        // Outbox rows whose node stopped between commit and numbering (docs/store.md §5a) are numbered here.
+        OutboxPublisher publisher = new OutboxPublisher(dataSource);
+        java.util.concurrent.ScheduledExecutorService publishing = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "outbox-publisher");
+                    t.setDaemon(true);
+                    return t;
+                });
+        track("outbox publisher", publishing::shutdownNow);
+        publishing.scheduleWithFixedDelay(() -> {
+            try {
+                publisher.publish();
+            } catch (RuntimeException e) {
+                LOG.debug("numbering outbox rows failed, retried later: {}", e.getMessage());
+            }
+        }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
         new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);
         new DiscoveryRoutes(captureSettings.limits(), TracewellVersion.get()).mount(router);
 
