@@ -8,6 +8,9 @@ import io.tracewell.epcis.id.EpcPattern;
 import io.tracewell.epcis.id.EpcScheme;
 import io.tracewell.epcis.id.Gs1Key;
 import io.tracewell.epcis.id.IdentifierException;
+import io.tracewell.epcis.query.QueryContext;
+import io.tracewell.epcis.query.QueryParser;
+import io.tracewell.epcis.query.SqlWhere;
 import io.tracewell.server.capture.CaptureHttp;
 import io.tracewell.server.capture.TestServers;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +18,11 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +49,7 @@ class TransactionsQuantitiesSensorsQueryTest {
 
     private static final Path DATA = Path.of("target", "transactions quantities sensors query test").toAbsolutePath();
     private static final String PREFIX = "urn:uuid:7b2d0000-0000-4000-8000-";
+    private static final int FILLERS = 1500;
 
     // transactions, sources and destinations
     private static final String T1 = id(1);
@@ -111,6 +120,7 @@ class TransactionsQuantitiesSensorsQueryTest {
         http = new CaptureHttp(servers.main().baseUri());
         capture(http, List.of(t1(), t2(), t3(), q1(), q2(), q3(), q4(), s1(), s2(), s3(), p1(), p2(), p3(), p4(),
                 p5(), p6()));
+        capture(http, fillers());
         matrixHttp = new CaptureHttp(servers.startOnFreshDatabase(Map.of()).baseUri());
         List<String> matrix = new ArrayList<>();
         int n = 100;
@@ -357,6 +367,36 @@ class TransactionsQuantitiesSensorsQueryTest {
         assertThat(nonEmpty).isEqualTo(patterns.size());
     }
 
+    @Test
+    void prefixPatternsAreAnsweredByRangesOnTheIdentifierIndex() throws Exception {
+        String url = servers.main().embeddedDatabase().orElseThrow().connectionSettings().url();
+        try (Connection c = DriverManager.getConnection(url, "root", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE TABLE epcis_event_epc");
+            }
+            for (String pattern : List.of("urn:epc:idpat:sscc:4100007.*", "urn:epc:idpat:sgtin:4100007.*.*",
+                    "urn:epc:idpat:grai:4100007.*.*")) {
+                SqlWhere where = new SqlWhere();
+                QueryParser.standard().parse(Map.of("MATCH_anyEPC", List.of(pattern)), QueryContext.empty())
+                        .conditions().forEach(condition -> condition.appendTo(where));
+                try (PreparedStatement explain = c.prepareStatement("EXPLAIN SELECT e.id FROM epcis_event e WHERE "
+                        + where.sql() + " ORDER BY e.record_time, e.id LIMIT 30")) {
+                    for (int i = 0; i < where.arguments().size(); i++) {
+                        explain.setObject(i + 1, where.arguments().get(i));
+                    }
+                    List<String> plan = new ArrayList<>();
+                    try (ResultSet r = explain.executeQuery()) {
+                        while (r.next()) {
+                            plan.add(r.getString("table") + " " + r.getString("type") + " " + r.getString("key"));
+                        }
+                    }
+                    assertThat(plan).as("plan of MATCH_anyEPC=%s among %d stored SSCCs", pattern, FILLERS)
+                            .contains("x range ix_epc_canonical");
+                }
+            }
+        }
+    }
+
     private static Set<String> expected(Map<String, String> events, EpcPattern pattern) {
         Set<String> ids = new TreeSet<>();
         events.forEach((eventID, epc) -> {
@@ -403,6 +443,16 @@ class TransactionsQuantitiesSensorsQueryTest {
                 {"type": "ObjectEvent", "eventID": "%s", "eventTime": "2024-03-01T10:00:00.000Z",
                  "eventTimeZoneOffset": "+00:00", "action": "OBSERVE", %s}
                 """.formatted(eventID, what);
+    }
+
+    /** Events with one SSCC each, of 50 company prefixes no other fixture uses: a table worth an index. */
+    private static List<String> fillers() {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < FILLERS; i++) {
+            events.add(objectEvent(id(10_000 + i), "\"epcList\": [\"urn:epc:id:sscc:" + (4100000 + i % 50) + ".0"
+                    + String.format("%09d", i) + "\"]"));
+        }
+        return events;
     }
 
     private static String t1() {
