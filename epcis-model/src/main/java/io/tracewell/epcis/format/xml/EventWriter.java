@@ -27,9 +27,11 @@ final class EventWriter {
     private static final QName XSI_NIL = new QName(XmlNames.XSI_NS, "nil", "xsi");
 
     private final XmlOutput out;
+    private final CbvXmlForm cbvForm;
 
-    EventWriter(XmlOutput out) {
+    EventWriter(XmlOutput out, CbvXmlForm cbvForm) {
         this.out = out;
+        this.cbvForm = cbvForm;
     }
 
     void write(EpcisEvent event) {
@@ -73,7 +75,7 @@ final class EventWriter {
             case "bizTransactionList" -> bizTransactionList(e.why().bizTransactionList());
             case "sourceList" -> sourceDestList(field, "source", e.where().sourceList());
             case "destinationList" -> sourceDestList(field, "destination", e.where().destinationList());
-            case "sensorElementList" -> SensorWriter.sensorElementList(out, e.sensorElementList());
+            case "sensorElementList" -> SensorWriter.sensorElementList(out, e.sensorElementList(), cbvForm);
             case "persistentDisposition" -> persistentDisposition(e.why().persistentDisposition());
             case "ilmd" -> ilmd(ilmdOf(e));
             case "baseExtension", "extension" -> {
@@ -163,9 +165,9 @@ final class EventWriter {
         out.end();
     }
 
-    /** A CBV value in the XML spelling: the URN of a standard term (EPCIS 2.0 §9), else the URI as given. */
-    static String xml(CbvValue value) {
-        return value == null ? null : value.toXmlValue();
+    /** A CBV value in the XML spelling chosen for this writer ({@link CbvXmlForm}), else the URI as given. */
+    private String xml(CbvValue value) {
+        return cbvForm.spell(value);
     }
 
     private void persistentDisposition(PersistentDisposition p) {

@@ -12,7 +12,7 @@ final class SensorWriter {
     private SensorWriter() {
     }
 
-    static void sensorElementList(XmlOutput out, List<SensorElement> elements) {
+    static void sensorElementList(XmlOutput out, List<SensorElement> elements, CbvXmlForm cbvForm) {
         if (elements.isEmpty()) {
             return;
         }
@@ -23,7 +23,7 @@ final class SensorWriter {
                 metadata(out, e.sensorMetadata());
             }
             for (SensorReport r : e.sensorReport()) {
-                report(out, r);
+                report(out, r, cbvForm);
             }
             ExtensionWriter.withLocalWrapper(out, e.extensions());
             out.end();
@@ -45,11 +45,11 @@ final class SensorWriter {
         out.end();
     }
 
-    private static void report(XmlOutput out, SensorReport r) {
+    private static void report(XmlOutput out, SensorReport r, CbvXmlForm cbvForm) {
         out.start("sensorReport");
-        out.attribute("type", EventWriter.xml(r.type()));
+        out.attribute("type", cbvForm.spell(r.type()));
         out.attribute("value", number(r.value()));
-        out.attribute("component", EventWriter.xml(r.component()));
+        out.attribute("component", cbvForm.spell(r.component()));
         out.attribute("stringValue", r.stringValue());
         out.attribute("booleanValue", r.booleanValue() == null ? null : r.booleanValue().toString());
         out.attribute("hexBinaryValue", r.hexBinaryValue());
@@ -69,7 +69,7 @@ final class SensorWriter {
         out.attribute("percValue", number(r.percValue()));
         out.attribute("dataProcessingMethod", r.dataProcessingMethod());
         out.attribute("coordinateReferenceSystem", r.coordinateReferenceSystem());
-        out.attribute("exception", EventWriter.xml(r.exception()));
+        out.attribute("exception", cbvForm.spell(r.exception()));
         out.attribute("bizRules", r.bizRules());
         ExtensionWriter.asAttributes(out, r.extensions(), "sensorReport");
         out.end();

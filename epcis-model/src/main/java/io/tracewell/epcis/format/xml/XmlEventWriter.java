@@ -57,9 +57,17 @@ public final class XmlEventWriter implements EpcisEventWriter {
 
     /** @param indent put each element on its own line, indented by two spaces per level */
     public XmlEventWriter(OutputStream out, boolean indent) {
+        this(out, indent, CbvXmlForm.URN);
+    }
+
+    /**
+     * @param indent  put each element on its own line, indented by two spaces per level
+     * @param cbvForm how CBV values are spelled; {@link CbvXmlForm#URN} by the other constructors
+     */
+    public XmlEventWriter(OutputStream out, boolean indent, CbvXmlForm cbvForm) {
         this.stream = Objects.requireNonNull(out, "out");
         this.out = new XmlOutput(out, indent);
-        this.events = new EventWriter(this.out);
+        this.events = new EventWriter(this.out, Objects.requireNonNull(cbvForm, "cbvForm"));
     }
 
     @Override
