@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * The forms a request wants the events of a response in, from the REST binding's {@code GS1-EPC-Format}
  * ({@link EpcFormat}, identifiers) and {@code GS1-CBV-XML-Format} (CBV values in XML) headers. Every route that
- * answers with events asks here, so that they all read the headers alike.
+ * answers with events asks here, so that they all read the headers alike. Without {@code GS1-EPC-Format} the
+ * identifiers come as written ({@link EpcFormat#DEFAULT} says why).
  *
  * <p>{@code GS1-CBV-XML-Format}: {@code Always_URN} writes the URN of every standard CBV term,
  * {@code Always_Web_URI} the Web URI. {@code No_Preference}, {@code Never_Translates} and an absent header give the
