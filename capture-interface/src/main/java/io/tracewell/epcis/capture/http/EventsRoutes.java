@@ -5,8 +5,8 @@ import io.tracewell.epcis.capture.SingleEventCapture;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.format.EpcisEventWriter;
-import io.tracewell.epcis.format.EpcisFormats;
 import io.tracewell.epcis.format.Format;
+import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.model.DocumentHeader;
 import io.tracewell.epcis.model.DocumentKind;
 import io.tracewell.epcis.model.EpcisEvent;
@@ -127,6 +127,10 @@ public final class EventsRoutes {
                     "events are available as " + String.join(", ", OFFERED), instance));
             return;
         }
+        Optional<ResponseFormats> forms = ResponseFormats.negotiate(context, CompanyPrefixLengths.none());
+        if (forms.isEmpty()) {
+            return;
+        }
         // The raw path, not Vert.x's decoded parameter: the segment is decoded here exactly once.
         String raw = instance.substring(instance.lastIndexOf('/') + 1);
         String eventID;
@@ -149,19 +153,19 @@ public final class EventsRoutes {
                 .putHeader("Content-Type", mediaType.get())
                 .putHeader(Gs1Headers.EPCIS_VERSION, Gs1Headers.EPCIS_VERSION_VALUE)
                 .putHeader(Gs1Headers.CBV_VERSION, Gs1Headers.CBV_VERSION_VALUE)
-                .end(Buffer.buffer(queryDocument(events, format)));
+                .end(Buffer.buffer(queryDocument(events, format, forms.get())));
     }
 
-    /** An EPCISQueryDocument (EPCIS 2.0 §9.6, §10) holding the events. */
-    private byte[] queryDocument(List<EpcisEvent> events, Format format) {
+    /** An EPCISQueryDocument (EPCIS 2.0 §9.6, §10) holding the events, in the forms the request asks for. */
+    private byte[] queryDocument(List<EpcisEvent> events, Format format, ResponseFormats forms) {
         DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
                 EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MILLIS)), List.of(), Namespaces.NONE, null,
                 List.of(), List.of(), "SimpleEventQuery", null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EpcisEventWriter writer = EpcisFormats.writer(format, out)) {
+        try (EpcisEventWriter writer = forms.writer(format, out)) {
             writer.begin(header);
             for (EpcisEvent event : events) {
-                writer.write(event);
+                writer.write(forms.apply(event));
             }
             writer.end();
         }

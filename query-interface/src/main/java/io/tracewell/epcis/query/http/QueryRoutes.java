@@ -4,13 +4,14 @@ import io.tracewell.epcis.capture.http.AcceptHeader;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.ResponseFormats;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemError;
 import io.tracewell.epcis.format.EpcisEventWriter;
-import io.tracewell.epcis.format.EpcisFormats;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.format.SourceLocation;
+import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.model.DocumentHeader;
 import io.tracewell.epcis.model.DocumentKind;
 import io.tracewell.epcis.model.EpcisEvent;
@@ -94,6 +95,10 @@ public final class QueryRoutes {
                     "query results are available as " + String.join(", ", OFFERED), instance));
             return;
         }
+        Optional<ResponseFormats> forms = ResponseFormats.negotiate(context, CompanyPrefixLengths.none());
+        if (forms.isEmpty()) {
+            return;
+        }
         try {
             Map<String, List<String>> parameters = queryParameters(context.request().query());
             int perPage = perPage(parameters.remove("perPage"));
@@ -118,7 +123,7 @@ public final class QueryRoutes {
                         page.nextPageToken().get()) + ">; rel=\"next\"");
                 response.putHeader(Gs1Headers.NEXT_PAGE_TOKEN_EXPIRES, page.tokenExpires().orElseThrow().toString());
             }
-            response.end(Buffer.buffer(queryDocument(page.events(), format)));
+            response.end(Buffer.buffer(queryDocument(page.events(), format, forms.get())));
         } catch (QueryParameterException e) {
             ProblemResponses.send(context, new Problem(EpcisExceptionType.QUERY_PARAMETER, e.getMessage(), instance,
                     List.of(new ProblemError(SourceLocation.NONE, e.getMessage(), e.expected()))));
@@ -204,15 +209,15 @@ public final class QueryRoutes {
         return String.join("&", parts);
     }
 
-    private byte[] queryDocument(List<EpcisEvent> events, Format format) {
+    private byte[] queryDocument(List<EpcisEvent> events, Format format, ResponseFormats forms) {
         DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
                 EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MILLIS)), List.of(), Namespaces.NONE, null,
                 List.of(), List.of(), "SimpleEventQuery", null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EpcisEventWriter writer = EpcisFormats.writer(format, out)) {
+        try (EpcisEventWriter writer = forms.writer(format, out)) {
             writer.begin(header);
             for (EpcisEvent event : events) {
-                writer.write(event);
+                writer.write(forms.apply(event));
             }
             writer.end();
         }
