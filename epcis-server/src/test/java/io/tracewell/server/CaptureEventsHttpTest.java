@@ -118,6 +118,7 @@ class CaptureEventsHttpTest {
     private static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path.substring(1)))
                 .timeout(Duration.ofSeconds(30))
+                .header("GS1-EPC-Format", "Never_Translates") // compared with what was sent, as written
                 .GET();
         if (accept != null) {
             request.header("Accept", accept);

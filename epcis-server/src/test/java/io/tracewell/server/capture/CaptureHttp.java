@@ -118,7 +118,13 @@ public final class CaptureHttp {
 
     /** {@code GET /events/{eventID}}: the status, and the events of the query document when it is 200. */
     public StoredLookup events(String eventID, String accept) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/events/" + encoded(eventID), accept);
+        // identifiers as written (GS1-EPC-Format), so that a fetched event compares with the one sent
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("events/" + encoded(eventID)))
+                .timeout(Duration.ofSeconds(30)).header("GS1-EPC-Format", "Never_Translates").GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> response = send(request.build());
         if (response.statusCode() != 200) {
             return new StoredLookup(response.statusCode(), List.of(), response.body());
         }

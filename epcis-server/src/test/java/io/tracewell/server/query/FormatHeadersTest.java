@@ -107,8 +107,8 @@ class FormatHeadersTest {
     // ---- GS1-EPC-Format --------------------------------------------------------------------------------------
 
     @Test
-    void withoutTheHeaderAndWithNeverTranslatesOrNoPreferenceTheIdentifiersComeAsWritten() throws Exception {
-        for (String format : new String[] {null, "Never_Translates", "No_Preference"}) {
+    void withNeverTranslatesOrNoPreferenceTheIdentifiersComeAsWritten() throws Exception {
+        for (String format : new String[] {"Never_Translates", "No_Preference"}) {
             JsonObject e1 = onlyEvent(json("/events?eventType=ObjectEvent", format));
             assertThat(e1.getString("eventID")).isEqualTo(E1);
             assertThat(strings(e1.getJsonArray("epcList"))).as("%s", format)
@@ -122,6 +122,13 @@ class FormatHeadersTest {
             assertThat(strings(e2.getJsonArray("childEPCs"))).containsExactly(SGTIN_URN, SGTIN_988_DL);
             assertThat(e2.getJsonObject("readPoint").getString("id")).isEqualTo(SGLN_DL);
         }
+    }
+
+    @Test
+    void withoutTheHeaderIdentifiersComeAsDigitalLinksAsTheBindingSays() throws Exception {
+        assertDigitalLinks(onlyEvent(json("/events?eventType=ObjectEvent", null)));
+        JsonObject e2 = onlyEvent(json("/events?eventType=AggregationEvent", null));
+        assertThat(e2.getString("parentID")).isEqualTo(SSCC_DL);
     }
 
     @Test

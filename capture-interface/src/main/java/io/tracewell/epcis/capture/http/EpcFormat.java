@@ -25,12 +25,11 @@ public enum EpcFormat {
     public static final String HEADER = "GS1-EPC-Format";
 
     /**
-     * What a request without the header gets: for now the identifiers as written, as this repository answered
-     * before it read the header. The binding's OpenAPI names {@link #ALWAYS_GS1_DIGITAL_LINK} as the default when
-     * the header is absent; switching to it is this one constant, once the clients and tests that compare a
-     * fetched event with the one they sent ask for {@link #NEVER_TRANSLATES} explicitly.
+     * What a request without the header gets: canonical Digital Links, the default the binding's OpenAPI names
+     * ("If absent the default value is Always_GS1_Digital_Link"). A client that wants identifiers as it wrote
+     * them asks for {@link #NEVER_TRANSLATES}.
      */
-    public static final EpcFormat DEFAULT = NEVER_TRANSLATES;
+    public static final EpcFormat DEFAULT = ALWAYS_GS1_DIGITAL_LINK;
 
     private final String headerValue;
 

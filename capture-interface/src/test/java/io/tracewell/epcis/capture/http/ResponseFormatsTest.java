@@ -17,9 +17,9 @@ class ResponseFormatsTest {
     }
 
     @Test
-    void withoutHeadersIdentifiersAsWrittenAndCbvUrns() {
+    void withoutHeadersDigitalLinksAndCbvUrns() {
         ResponseFormats f = read(Map.of());
-        assertThat(f.epcs().format()).isEqualTo(EpcFormat.NEVER_TRANSLATES);
+        assertThat(f.epcs().format()).isEqualTo(EpcFormat.ALWAYS_GS1_DIGITAL_LINK);
         assertThat(f.cbvXmlForm()).isEqualTo(CbvXmlForm.URN);
     }
 
