@@ -219,6 +219,14 @@ class CoreQueryTest {
     }
 
     @Test
+    void releasingATokenSucceedsAsTokensHoldNoState() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.base().resolve("nextPageToken/abc"))
+                .DELETE().build());
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("GS1-EPCIS-Version")).hasValue("2.0.0");
+    }
+
+    @Test
     void xmlOnRequest() throws Exception {
         HttpResponse<String> response = http.get("/events?EQ_eventID=urn:test:c3", "application/xml");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -73,6 +73,13 @@ public final class QueryRoutes {
 
     public void mount(Router router) {
         router.get(EVENTS).blockingHandler(this::events, false).failureHandler(this::failure);
+        // Tokens hold no server-side state (they carry their position, signed): releasing one frees nothing,
+        // so the optional DELETE of the binding simply succeeds.
+        router.delete("/nextPageToken/:token").handler(context -> {
+            HttpServerResponse response = context.response().setStatusCode(204);
+            Gs1Headers.addTo(response);
+            response.end();
+        });
     }
 
     private void events(RoutingContext context) {
