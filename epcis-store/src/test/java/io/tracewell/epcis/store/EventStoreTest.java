@@ -438,11 +438,17 @@ abstract class EventStoreTest {
 
     @Test
     void visibilityNumbersFollowCommitsNotRowIds() {
+        // events of their own: no other test's (deleted) rows share their hashes
+        EpcisEvent base = FullEvents.objectEvent("urn:uuid:long");
+        String unique = java.util.UUID.randomUUID().toString();
+        EpcisEvent longEvent = new ObjectEvent(base.common(), Action.ADD, List.of("urn:example:long:" + unique),
+                List.of(), base.where(), base.why(), List.of(), null, List.of());
+        EpcisEvent quickEvent = new ObjectEvent(FullEvents.common("urn:uuid:quick"), Action.ADD,
+                List.of("urn:example:quick:" + unique), List.of(), null, null, List.of(), null, List.of());
         try (EventStore.Session longCapture = store.open(CaptureContext.capture("cap-long", FullEvents.NAMESPACES))) {
-            longCapture.add(List.of(FullEvents.objectEvent("urn:uuid:long")));
+            longCapture.add(List.of(longEvent));
             // a short store call that starts later, takes a higher outbox id and commits first
-            StoreResult quick = store.store(List.of(FullEvents.aggregationEvent("urn:uuid:quick")),
-                    CaptureContext.singleEvent(FullEvents.NAMESPACES));
+            StoreResult quick = store.store(List.of(quickEvent), CaptureContext.singleEvent(FullEvents.NAMESPACES));
             assertThat(sql.rows("SELECT visible_seq IS NOT NULL FROM epcis_outbox WHERE id = ?", quick.outboxId()))
                     .containsExactly("1");
             longCapture.commit();

@@ -38,7 +38,7 @@ public final class EventStore {
             + " event_time, event_time_zone_offset, record_time, event_id, hash_id, biz_step, disposition, read_point,"
             + " biz_location, transformation_id, certification_info, has_error_declaration, error_declaration_time,"
             + " error_reason, has_sensor_data, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
+            + " ?, ?, ?)";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStore.class);
 
@@ -300,15 +300,7 @@ public final class EventStore {
             if (outboxId < 0) {
                 outboxId = insertOutbox(connection, ctx, recordTime);
             }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-                for (int i = 0; i < events.size(); i++) {
-                    bindEvent(insert, outboxId, ctx, events.get(i), hashIds.get(i), recordTime);
-                    insert.addBatch();
-                }
-                if (!events.isEmpty()) {
-                    insert.executeBatch();
-                }
-            }
+            insertNew(this, events, hashIds);
             List<long[]> rows = new ArrayList<>();
             List<String> rowHashes = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(
@@ -322,7 +314,7 @@ public final class EventStore {
                     }
                 }
             }
-            // The inserted rows are the events in input order minus the duplicates the unique key turned away.
+            // The inserted rows are the events in input order minus the duplicates left out.
             List<StoreResult.StoredEvent> stored = new ArrayList<>(rows.size());
             List<Integer> duplicates = new ArrayList<>();
             int next = 0;
@@ -349,6 +341,79 @@ public final class EventStore {
             }
             return new StoreResult(outboxId, stored, duplicates);
         }
+    }
+
+    /**
+     * Inserts the events that are not stored yet: a plain read finds the hashes already stored (committed, or by
+     * this transaction), repeats within the batch are left out, and the rest goes in as one plain batch. Not
+     * {@code INSERT ... ON DUPLICATE KEY UPDATE}: its duplicate check locks the index gaps next to every key it
+     * meets, which makes other captures wait for this transaction. Should another transaction store one of the
+     * same events in between, the insert fails on the unique key (the statement is undone, the transaction goes on)
+     * and is tried again with a fresh look.
+     */
+    private void insertNew(Session session, List<EpcisEvent> events, List<String> hashIds) throws SQLException {
+        Connection c = session.connection;
+        for (int attempt = 1; ; attempt++) {
+            java.util.Set<String> present = storedHashes(c, events, hashIds);
+            java.util.Set<String> taken = new java.util.HashSet<>(present);
+            List<Integer> insert = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).errorDeclaration() != null || taken.add(hashIds.get(i))) {
+                    insert.add(i);
+                }
+            }
+            if (insert.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
+                for (int i : insert) {
+                    bindEvent(s, session.outboxId, session.ctx, events.get(i), hashIds.get(i), session.recordTime);
+                    s.addBatch();
+                }
+                s.executeBatch();
+                return;
+            } catch (SQLException e) {
+                if (!isDuplicateKey(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The hashes of the batch's events (without error declaration) that are stored already. */
+    private static java.util.Set<String> storedHashes(Connection c, List<EpcisEvent> events, List<String> hashIds)
+            throws SQLException {
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).errorDeclaration() == null) {
+                wanted.add(hashIds.get(i));
+            }
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (int from = 0; from < wanted.size(); from += 1000) {
+            List<String> part = wanted.subList(from, Math.min(wanted.size(), from + 1000));
+            try (PreparedStatement s = c.prepareStatement("SELECT undeclared_hash_id FROM epcis_event WHERE"
+                    + " undeclared_hash_id IN (" + "?, ".repeat(part.size() - 1) + "?)")) {
+                for (int i = 0; i < part.size(); i++) {
+                    s.setString(i + 1, part.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        present.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return present;
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 1062) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long insertOutbox(Connection c, CaptureContext ctx, LocalDateTime now) throws SQLException {
