@@ -344,13 +344,7 @@ public final class CaptureRoutes {
     }
 
     private void failure(RoutingContext context) {
-        if (context.response().headWritten()) {
-            context.response().close();
-            return;
-        }
-        LOG.error("{} {} failed", context.request().method(), context.request().path(), context.failure());
-        ProblemResponses.send(context, Problem.of(EpcisExceptionType.IMPLEMENTATION,
-                "the server could not process the request", context.request().path()));
+        ProblemResponses.failure(context, LOG);
     }
 
     /**

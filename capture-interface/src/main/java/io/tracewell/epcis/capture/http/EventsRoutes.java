@@ -4,22 +4,15 @@ import io.tracewell.epcis.capture.CaptureOutcome;
 import io.tracewell.epcis.capture.SingleEventCapture;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
-import io.tracewell.epcis.format.EpcisEventWriter;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
-import io.tracewell.epcis.model.DocumentHeader;
-import io.tracewell.epcis.model.DocumentKind;
 import io.tracewell.epcis.model.EpcisEvent;
-import io.tracewell.epcis.model.EpcisTime;
-import io.tracewell.epcis.model.Namespaces;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -153,39 +146,16 @@ public final class EventsRoutes {
                 .putHeader("Content-Type", mediaType.get())
                 .putHeader(Gs1Headers.EPCIS_VERSION, Gs1Headers.EPCIS_VERSION_VALUE)
                 .putHeader(Gs1Headers.CBV_VERSION, Gs1Headers.CBV_VERSION_VALUE)
-                .end(Buffer.buffer(queryDocument(events, format, forms.get())));
-    }
-
-    /** An EPCISQueryDocument (EPCIS 2.0 §9.6, §10) holding the events, in the forms the request asks for. */
-    private byte[] queryDocument(List<EpcisEvent> events, Format format, ResponseFormats forms) {
-        DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
-                EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MILLIS)), List.of(), Namespaces.NONE, null,
-                List.of(), List.of(), "SimpleEventQuery", null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EpcisEventWriter writer = forms.writer(format, out)) {
-            writer.begin(header);
-            for (EpcisEvent event : events) {
-                writer.write(forms.apply(event));
-            }
-            writer.end();
-        }
-        return out.toByteArray();
+                .end(Buffer.buffer(forms.get().queryDocument(events, format, clock.instant())));
     }
 
     /** Body too large (BodyHandler's 413) or anything unforeseen: a problem, never Vert.x's plain text. */
     private void failure(RoutingContext context) {
-        if (context.response().headWritten()) {
-            context.response().close();
-            return;
-        }
-        String instance = context.request().path();
-        if (context.statusCode() == 413) {
+        if (!context.response().headWritten() && context.statusCode() == 413) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.CAPTURE_LIMIT_EXCEEDED,
-                    "the request body is larger than " + bodyLimit + " bytes", instance));
+                    "the request body is larger than " + bodyLimit + " bytes", context.request().path()));
             return;
         }
-        LOG.error("{} {} failed", context.request().method(), instance, context.failure());
-        ProblemResponses.send(context, Problem.of(EpcisExceptionType.IMPLEMENTATION,
-                "the server could not process the request", instance));
+        ProblemResponses.failure(context, LOG);
     }
 }

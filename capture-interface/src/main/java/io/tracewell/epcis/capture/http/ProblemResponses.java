@@ -1,5 +1,6 @@
 package io.tracewell.epcis.capture.http;
 
+import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemFormat;
 import io.tracewell.epcis.capture.problem.ProblemRenderer;
@@ -23,5 +24,19 @@ public final class ProblemResponses {
                 .setStatusCode(problem.status())
                 .putHeader("Content-Type", format.mediaType())
                 .end(Buffer.buffer(ProblemRenderer.render(problem, format)));
+    }
+
+    /**
+     * The failure handler of every route: a request that failed after its answer started is cut off; otherwise the
+     * failure is logged and answered with a 500 {@code ImplementationException} problem, never Vert.x's plain text.
+     */
+    public static void failure(RoutingContext context, org.slf4j.Logger log) {
+        if (context.response().headWritten()) {
+            context.response().close();
+            return;
+        }
+        log.error("{} {} failed", context.request().method(), context.request().path(), context.failure());
+        send(context, Problem.of(EpcisExceptionType.IMPLEMENTATION, "the server could not process the request",
+                context.request().path()));
     }
 }

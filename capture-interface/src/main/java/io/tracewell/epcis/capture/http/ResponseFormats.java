@@ -10,7 +10,11 @@ import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.format.xml.CbvXmlForm;
 import io.tracewell.epcis.format.xml.XmlEventWriter;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
+import io.tracewell.epcis.model.DocumentHeader;
+import io.tracewell.epcis.model.DocumentKind;
 import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.model.Namespaces;
 import io.vertx.ext.web.RoutingContext;
 import java.io.OutputStream;
 import java.util.List;
@@ -122,6 +126,25 @@ public record ResponseFormats(EpcFormatting epcs, CbvXmlForm cbvXmlForm) {
             ProblemResponses.send(context, e.problem(context.request().path()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * An EPCISQueryDocument (EPCIS 2.0 §9.6, §10) of a SimpleEventQuery holding the events, in the forms the request
+     * asks for, created at {@code now} (to the millisecond).
+     */
+    public byte[] queryDocument(List<EpcisEvent> events, Format format, java.time.Instant now) {
+        DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
+                EpcisTime.of(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), List.of(), Namespaces.NONE,
+                null, List.of(), List.of(), "SimpleEventQuery", null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (EpcisEventWriter writer = writer(format, out)) {
+            writer.begin(header);
+            for (EpcisEvent event : events) {
+                writer.write(apply(event));
+            }
+            writer.end();
+        }
+        return out.toByteArray();
     }
 
     /** A writer of the format, spelling CBV values as asked when it is XML. */

@@ -258,18 +258,11 @@ public final class NamedQueryRoutes {
     }
 
     private void failure(RoutingContext context) {
-        if (context.response().headWritten()) {
-            context.response().close();
-            return;
-        }
-        int status = context.statusCode();
-        if (status == 413) {
+        if (!context.response().headWritten() && context.statusCode() == 413) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.CAPTURE_LIMIT_EXCEEDED,
                     "the query definition is larger than " + BODY_LIMIT + " bytes", context.request().path()));
             return;
         }
-        LOG.error("{} {} failed", context.request().method(), context.request().path(), context.failure());
-        ProblemResponses.send(context, Problem.of(EpcisExceptionType.IMPLEMENTATION,
-                "the server could not process the request", context.request().path()));
+        ProblemResponses.failure(context, LOG);
     }
 }

@@ -8,14 +8,9 @@ import io.tracewell.epcis.capture.http.ResponseFormats;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemError;
-import io.tracewell.epcis.format.EpcisEventWriter;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
-import io.tracewell.epcis.model.DocumentHeader;
-import io.tracewell.epcis.model.DocumentKind;
-import io.tracewell.epcis.model.EpcisEvent;
-import io.tracewell.epcis.model.EpcisTime;
 import io.tracewell.epcis.model.Namespaces;
 import io.tracewell.epcis.query.EventQueries;
 import io.tracewell.epcis.query.QueryContext;
@@ -27,9 +22,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +123,7 @@ public final class QueryRoutes {
                         page.nextPageToken().get()) + ">; rel=\"next\"");
                 response.putHeader(Gs1Headers.NEXT_PAGE_TOKEN_EXPIRES, page.tokenExpires().orElseThrow().toString());
             }
-            response.end(Buffer.buffer(queryDocument(page.events(), format, forms.get())));
+            response.end(Buffer.buffer(forms.get().queryDocument(page.events(), format, clock.instant())));
         } catch (QueryParameterException e) {
             ProblemResponses.send(context, new Problem(EpcisExceptionType.QUERY_PARAMETER, e.getMessage(), instance,
                     List.of(new ProblemError(SourceLocation.NONE, e.getMessage(), e.expected()))));
@@ -216,28 +209,8 @@ public final class QueryRoutes {
         return String.join("&", parts);
     }
 
-    private byte[] queryDocument(List<EpcisEvent> events, Format format, ResponseFormats forms) {
-        DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
-                EpcisTime.of(clock.instant().truncatedTo(ChronoUnit.MILLIS)), List.of(), Namespaces.NONE, null,
-                List.of(), List.of(), "SimpleEventQuery", null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EpcisEventWriter writer = forms.writer(format, out)) {
-            writer.begin(header);
-            for (EpcisEvent event : events) {
-                writer.write(forms.apply(event));
-            }
-            writer.end();
-        }
-        return out.toByteArray();
-    }
 
     private void failure(RoutingContext context) {
-        if (context.response().headWritten()) {
-            context.response().close();
-            return;
-        }
-        LOG.error("{} {} failed", context.request().method(), context.request().path(), context.failure());
-        ProblemResponses.send(context, Problem.of(EpcisExceptionType.IMPLEMENTATION,
-                "the server could not process the request", context.request().path()));
+        ProblemResponses.failure(context, LOG);
     }
 }
