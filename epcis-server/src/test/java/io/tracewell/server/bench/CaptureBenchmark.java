@@ -4,9 +4,7 @@ import io.tracewell.epcis.store.embedded.LoopbackPort;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -154,7 +152,7 @@ public final class CaptureBenchmark {
             } finally {
                 baseline.dropTables();
             }
-            printServerMemory(server);
+            System.out.println(BenchMachine.serverMemory(server));
         }
 
         System.out.println();
@@ -453,15 +451,12 @@ public final class CaptureBenchmark {
     private void printMachine() {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "machine: %d processors, %s memory, %s %s (%s)%n", rt.availableProcessors(),
-                memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
+                BenchMachine.memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
-        System.out.println("load average (1, 5, 15 min) before the run: " + loadAverage()
+        System.out.println("load average (1, 5, 15 min) before the run: " + BenchMachine.loadAverage()
                 + " (other work on the machine shares its processors with the server, the database and the clients)");
-        System.out.println("java: " + command(ServerProcess.javaExecutable(), "-version").replace("\n", " | "));
-        String commit = command("git", "rev-parse", "--short", "HEAD");
-        String changes = command("git", "status", "--porcelain", "--untracked-files=no");
-        System.out.println("source: commit " + commit + (changes.isBlank() ? ", clean working tree"
-                : ", working tree with uncommitted changes in " + changes.lines().count() + " tracked file(s)"));
+        System.out.println("java: " + BenchMachine.java());
+        System.out.println("source: " + BenchMachine.source());
         try {
             System.out.println("server jar: " + jar + ", built " + Files.getLastModifiedTime(jar));
         } catch (IOException e) {
@@ -471,51 +466,9 @@ public final class CaptureBenchmark {
                 String.join(" ", serverJvm), rt.maxMemory() >> 20);
     }
 
-    private static void printServerMemory(ServerProcess server) {
-        ServerProcess.GcSummary gc = server.gcSummary();
-        System.out.printf(Locale.ROOT, "server: peak RSS %,d MiB, max heap after GC %,d MiB, %d GC pauses%n",
-                server.peakResidentMiB(), gc.maxAfterGcMiB(), gc.collections());
-    }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
-    }
 
-    private static String memTotal() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1048576.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux
-        }
-        return "unknown";
-    }
 
-    /** The command's output (stdout and stderr), trimmed; "unknown" when it cannot run. */
-    private static String command(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            return p.waitFor() == 0 ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
-    }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();

@@ -9,7 +9,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
@@ -214,7 +213,7 @@ public final class QueryBenchmark {
                 WindowRuns storageOrder = windows(http, server.base(), c, false, windowRuns);
                 WindowRuns byEventTime = windows(http, server.base(), c, true, windowRuns);
                 long windowCount = windowCount(c);
-                printServerMemory(server);
+                System.out.println(BenchMachine.serverMemory(server));
                 passed = report(data, packRun, storageOrder, byEventTime, windowCount, windowRuns, seed);
                 explain(c, measured.get(0));
             }
@@ -825,13 +824,10 @@ public final class QueryBenchmark {
     private void printMachine() {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "machine: %d processors, %s memory, %s %s (%s), load average %s%n",
-                rt.availableProcessors(), memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), loadAverage());
-        System.out.println("java: " + command(ServerProcess.javaExecutable(), "-version").replace("\n", " | "));
-        String commit = command("git", "rev-parse", "--short", "HEAD");
-        String changes = command("git", "status", "--porcelain", "--untracked-files=no");
-        System.out.println("source: commit " + commit + (changes.isBlank() ? ", clean working tree"
-                : ", working tree with uncommitted changes in " + changes.lines().count() + " tracked file(s)"));
+                rt.availableProcessors(), BenchMachine.memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), BenchMachine.loadAverage());
+        System.out.println("java: " + BenchMachine.java());
+        System.out.println("source: " + BenchMachine.source());
         System.out.println("server JVM options: " + String.join(" ", serverJvm) + "; benchmark JVM max heap "
                 + (rt.maxMemory() >> 20) + " MB");
     }
@@ -849,11 +845,6 @@ public final class QueryBenchmark {
         return String.join(", ", out);
     }
 
-    private static void printServerMemory(ServerProcess server) {
-        ServerProcess.GcSummary gc = server.gcSummary();
-        System.out.printf(Locale.ROOT, "server: peak RSS %,d MiB, max heap after GC %,d MiB, %d GC pauses%n",
-                server.peakResidentMiB(), gc.maxAfterGcMiB(), gc.collections());
-    }
 
     private static long single(BenchDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); ResultSet r = c.createStatement().executeQuery(sql)) {
@@ -862,44 +853,8 @@ public final class QueryBenchmark {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
-    }
 
-    private static String memTotal() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1048576.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux
-        }
-        return "unknown";
-    }
 
-    private static String command(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            return p.waitFor() == 0 ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
-    }
 
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
