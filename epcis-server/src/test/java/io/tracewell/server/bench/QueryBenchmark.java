@@ -66,8 +66,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>pack history: {@code GET /events?MATCH_anyEPC=<pack>} (half the packs as Digital Link, half as EPC URI)
  *   for random packs after a warm-up; each answer must hold the pack's four events. Every pack is also queried
- *   over JDBC with the statements the server issues for it (the horizon, then the page's SELECT with the outbox
- *   visibility EXISTS, ORDER BY and LIMIT perPage+1, its WHERE built by the server's own {@link QueryParser}),
+ *   over JDBC with the statement the server issues for it (the page's SELECT with the outbox visibility below
+ *   the horizon it reads in the same statement, ORDER BY and LIMIT perPage+1, its WHERE built by the server's
+ *   own {@link QueryParser}),
  *   reading event_json. The two alternate which goes first from pack to pack, so that each finds the pages the
  *   other has just read equally often.</li>
  *   <li>one-day window: {@code GET /events?GE_eventTime=..&LT_eventTime=..&perPage=1000}, following
@@ -88,10 +89,10 @@ public final class QueryBenchmark {
     private static final int WINDOW_PER_PAGE = 1000; // the server's largest perPage
     private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
     private static final String ACCEPT = "application/ld+json";
-    private static final String SCALAR = "the visibility as a scalar subquery";
-    private static final String IGNORE_PRIMARY = " and IGNORE INDEX FOR ORDER BY (PRIMARY)";
+    private static final String IGNORE_PRIMARY = " IGNORE INDEX FOR ORDER BY (PRIMARY)";
     /** The visibility predicate as EventQueries writes it (a scalar subquery since the EXISTS form planned badly). */
-    private static final String VISIBLE = "(SELECT o.visible_seq FROM epcis_outbox o WHERE o.id = e.outbox_id) <= ?";
+    private static final String VISIBLE = "(SELECT o.visible_seq FROM epcis_outbox o WHERE o.id = e.outbox_id) <= ";
+    private static final String HORIZON = "SELECT COALESCE(MAX(visible_seq), 0) AS h FROM epcis_outbox";
 
     private final Map<String, String> options;
     private final Path dir;
@@ -316,10 +317,10 @@ public final class QueryBenchmark {
     // pack histories
 
     /**
-     * Latencies in ms, one per pack: of each side, of the horizon statement within the JDBC time, and of a
+     * Latencies in ms, one per pack: of each side and of a
      * {@code GET /health} sent after the pack's two queries; and whether HTTP went first for the pack.
      */
-    private record PackRun(double[] http, double[] jdbc, double[] horizon, double[] health, boolean[] httpFirst) {
+    private record PackRun(double[] http, double[] jdbc, double[] health, boolean[] httpFirst) {
     }
 
     private static List<String> randomPacks(Random random, PackHistories data, int n) {
@@ -336,7 +337,6 @@ public final class QueryBenchmark {
             throws Exception {
         double[] overHttp = new double[packs.size()];
         double[] overJdbc = new double[packs.size()];
-        double[] horizon = new double[packs.size()];
         double[] health = new double[packs.size()];
         boolean[] httpFirst = new boolean[packs.size()];
         HttpRequest healthRequest = HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(60))
@@ -344,16 +344,13 @@ public final class QueryBenchmark {
         for (int k = 0; k < packs.size(); k++) {
             String pack = packs.get(k);
             httpFirst[k] = k % 2 == 0;
-            double[] sql;
             if (httpFirst[k]) {
                 overHttp[k] = packOverHttp(http, base, pack);
-                sql = packOverJdbc(c, pack);
+                overJdbc[k] = packOverJdbc(c, pack);
             } else {
-                sql = packOverJdbc(c, pack);
+                overJdbc[k] = packOverJdbc(c, pack);
                 overHttp[k] = packOverHttp(http, base, pack);
             }
-            overJdbc[k] = sql[0];
-            horizon[k] = sql[1];
             long t0 = System.nanoTime();
             HttpResponse<byte[]> h = http.send(healthRequest, HttpResponse.BodyHandlers.ofByteArray());
             health[k] = (System.nanoTime() - t0) / 1e6;
@@ -361,7 +358,7 @@ public final class QueryBenchmark {
                 throw new IllegalStateException("GET /health answered " + h.statusCode());
             }
         }
-        return new PackRun(overHttp, overJdbc, horizon, health, httpFirst);
+        return new PackRun(overHttp, overJdbc, health, httpFirst);
     }
 
     private static double packOverHttp(HttpClient http, URI base, String pack) throws Exception {
@@ -379,20 +376,18 @@ public final class QueryBenchmark {
         return ms;
     }
 
-    /** The whole time and that of the horizon statement, in ms. */
-    private static double[] packOverJdbc(Connection c, String pack) throws SQLException {
+    /** The time of the pack's page (one statement, reading its horizon too), in ms. */
+    private static double packOverJdbc(Connection c, String pack) throws SQLException {
         SimpleEventQuery query = QueryParser.standard().parse(Map.of("MATCH_anyEPC", List.of(pack)),
                 QueryContext.empty());
         long t0 = System.nanoTime();
-        long horizon = horizon(c);
+        Page page = page(c, query, null, null, PACK_PER_PAGE);
         long t1 = System.nanoTime();
-        Page page = page(c, query, horizon, null, PACK_PER_PAGE);
-        long t2 = System.nanoTime();
         if (page.rows() != PackHistories.EVENTS_PER_CASE || page.more()) {
             throw new IllegalStateException("the pack-history SQL returned " + page.rows() + " rows for " + pack
                     + " instead of " + PackHistories.EVENTS_PER_CASE);
         }
-        return new double[] {(t2 - t0) / 1e6, (t1 - t0) / 1e6};
+        return (t1 - t0) / 1e6;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -402,31 +397,28 @@ public final class QueryBenchmark {
      * One page read over JDBC: rows kept (at most the page size), whether there was one more, and the sort key and
      * row id of the last row kept (where the next page starts).
      */
-    private record Page(int rows, boolean more, Keyset last) {
+    private record Page(int rows, boolean more, Keyset last, long horizon) {
     }
 
     /** The position after a row: its sort key (the row id itself in storage order) and its row id. */
     private record Keyset(LocalDateTime key, long id) {
     }
 
-    private static long horizon(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(visible_seq), 0) FROM epcis_outbox");
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
 
     /**
      * The WHERE of {@code EventQueries.run}: the query's conditions, the outbox visibility at the horizon, then
      * for a later page the keyset after the previous page's last row (ascending orders only).
      */
-    private static SqlWhere pageWhere(SimpleEventQuery query, long horizon, Keyset after) {
+    private static SqlWhere pageWhere(SimpleEventQuery query, Long horizon, Keyset after) {
         if (!query.order().ascending()) {
             throw new IllegalArgumentException("only ascending orders are measured");
         }
         SqlWhere where = query.where();
-        where.add(VISIBLE, horizon);
+        if (horizon == null) {
+            where.add(VISIBLE + "hz.h");
+        } else {
+            where.add(VISIBLE + "?", horizon);
+        }
         if (after != null) {
             if (query.order().key() == SimpleEventQuery.OrderKey.ROW) {
                 where.add("e.id > ?", after.id());
@@ -439,19 +431,25 @@ public final class QueryBenchmark {
         return where;
     }
 
-    /** The SELECT of {@code EventQueries.run}; its last parameter is the page size plus one. */
-    private static String pageSql(SimpleEventQuery query, SqlWhere where) {
+    /**
+     * The SELECT of {@code EventQueries.run}; its last parameter is the page size plus one. A first page (no
+     * horizon yet) reads the horizon in the same statement, as its fourth column.
+     */
+    private static String pageSql(SimpleEventQuery query, SqlWhere where, boolean firstPage) {
         SimpleEventQuery.OrderKey key = query.order().key();
-        return "SELECT e.id, " + key.column() + ", e.event_json FROM epcis_event e WHERE " + where.sql()
+        return "SELECT e.id, " + key.column() + ", e.event_json" + (firstPage ? ", hz.h" : "")
+                + " FROM epcis_event e" + (firstPage ? " CROSS JOIN (" + HORIZON + ") hz" : "") + " WHERE " + where.sql()
                 + " ORDER BY " + key.column() + " ASC" + (key == SimpleEventQuery.OrderKey.ROW ? "" : ", e.id ASC")
                 + " LIMIT ?";
     }
 
-    private static Page page(Connection c, SimpleEventQuery query, long horizon, Keyset after, int limit)
+    /** One page; {@code horizon} null for a first page, which reads it in the same statement. */
+    private static Page page(Connection c, SimpleEventQuery query, Long horizon, Keyset after, int limit)
             throws SQLException {
         SqlWhere where = pageWhere(query, horizon, after);
         boolean byRow = query.order().key() == SimpleEventQuery.OrderKey.ROW;
-        try (PreparedStatement s = c.prepareStatement(pageSql(query, where))) {
+        long h = horizon == null ? -1 : horizon;
+        try (PreparedStatement s = c.prepareStatement(pageSql(query, where, horizon == null))) {
             int i = bind(s, where.arguments());
             s.setInt(i, limit + 1);
             int rows = 0;
@@ -459,6 +457,9 @@ public final class QueryBenchmark {
             boolean more = false;
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
+                    if (h < 0) {
+                        h = r.getLong(4);
+                    }
                     if (rows == limit) {
                         more = true;
                         break;
@@ -469,7 +470,7 @@ public final class QueryBenchmark {
                     rows++;
                 }
             }
-            return new Page(rows, more, last);
+            return new Page(rows, more, last, h);
         }
     }
 
@@ -564,7 +565,7 @@ public final class QueryBenchmark {
     private static WindowRun windowOverJdbc(Connection c, boolean byEventTime) throws SQLException {
         SimpleEventQuery query = QueryParser.standard().parse(windowParameters(byEventTime), QueryContext.empty());
         long start = System.nanoTime();
-        long horizon = horizon(c);
+        Long horizon = null;
         long events = 0;
         int pages = 0;
         Keyset after = null;
@@ -573,6 +574,7 @@ public final class QueryBenchmark {
             Page page = page(c, query, horizon, after, WINDOW_PER_PAGE);
             if (pages == 0) {
                 firstPage = System.nanoTime();
+                horizon = page.horizon();
             }
             pages++;
             events += page.rows();
@@ -653,8 +655,6 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "| For reference: GET /health p50 / p99 ms (HTTP, worker thread, one database"
                 + " round trip) | %.2f / %.2f | – | – |%n", percentile(packs.health(), 50),
                 percentile(packs.health(), 99));
-        System.out.printf(Locale.ROOT, "| For reference: the horizon statement within the direct SQL, p50 / p99 ms |"
-                + " – | %.2f / %.2f | – |%n", percentile(packs.horizon(), 50), percentile(packs.horizon(), 99));
         System.out.println();
         windowList("storage order", storageOrder);
         windowList("orderBy=eventTime ASC", byEventTime);
@@ -663,9 +663,10 @@ public final class QueryBenchmark {
                 + " exactly the pack's 4 events, no next page. Window: pages followed by Link rel=\"next\" to the"
                 + " end; time from the first request to the last body, less the benchmark's own counting of the"
                 + " events in the bodies.");
-        System.out.println("Direct SQL: the statements EventQueries issues (the horizon SELECT MAX(visible_seq),"
-                + " then the page SELECT with the WHERE of the server's QueryParser, the outbox visibility EXISTS,"
-                + " ORDER BY, LIMIT perPage+1 and for later pages the keyset after the last row), on one connection"
+        System.out.println("Direct SQL: the statements EventQueries issues (the page SELECT with the WHERE of the"
+                + " server's QueryParser, the outbox visibility below the horizon, read in the first page's own"
+                + " statement and bound as a parameter in later pages, ORDER BY, LIMIT perPage+1 and for later"
+                + " pages the keyset after the last row), on one connection"
                 + " (rewriteBatchedStatements=true like the server's pool), reading event_json as a string. For"
                 + " each pack the side going first alternates.");
         System.out.printf(Locale.ROOT, "window counts: %,d events between its bounds (COUNT(*)); every HTTP and JDBC"
@@ -730,51 +731,41 @@ public final class QueryBenchmark {
 
     /**
      * EXPLAIN and ANALYZE (which runs the statement: r_rows are the rows actually read) of the pack-history page
-     * and of the window's first and second pages in both orders, as the server issues them; with the time the
-     * ANALYZE took. Then candidates only, not what the server issues: the window pages with the outbox visibility
-     * written as a scalar subquery ({@code (SELECT o.visible_seq ... WHERE o.id = e.outbox_id) <= ?}), which the
-     * optimizer cannot turn into a semi-join driven from epcis_outbox; and the storage-order pages with that and
-     * {@code IGNORE INDEX FOR ORDER BY (PRIMARY)}, which keeps it from walking the primary key from the table's
-     * start in search of the first rows of the day.
+     * and of the window's first and second pages in both orders, as the server issues them (a first page reading
+     * the horizon in the same statement); with the time the ANALYZE took. Then a candidate only, not what the
+     * server issues: the storage-order pages with {@code IGNORE INDEX FOR ORDER BY (PRIMARY)}, which keeps the
+     * optimizer from walking the primary key from the table's start in search of the first rows of the day.
      */
     private static void explain(Connection c, String pack) throws SQLException {
-        long horizon = horizon(c);
         SimpleEventQuery packQuery = QueryParser.standard().parse(Map.of("MATCH_anyEPC", List.of(pack)),
                 QueryContext.empty());
         List<Object[]> statements = new ArrayList<>();
         statements.add(new Object[] {"pack history, MATCH_anyEPC=" + pack, packQuery, PACK_PER_PAGE, null, ""});
+        long horizon = 0;
         for (boolean byEventTime : new boolean[] {false, true}) {
             SimpleEventQuery window = QueryParser.standard().parse(windowParameters(byEventTime),
                     QueryContext.empty());
             String name = "one-day window, " + (byEventTime ? "orderBy=eventTime ASC" : "storage order");
-            Keyset afterFirst = page(c, window, horizon, null, WINDOW_PER_PAGE).last();
+            Page first = page(c, window, null, null, WINDOW_PER_PAGE);
+            horizon = first.horizon();
             statements.add(new Object[] {name + ", first page", window, WINDOW_PER_PAGE, null, ""});
-            statements.add(new Object[] {name + ", second page", window, WINDOW_PER_PAGE, afterFirst, ""});
-        }
-        for (boolean byEventTime : new boolean[] {false, true}) {
-            SimpleEventQuery window = QueryParser.standard().parse(windowParameters(byEventTime),
-                    QueryContext.empty());
-            String name = "one-day window, " + (byEventTime ? "orderBy=eventTime ASC" : "storage order");
-            Keyset afterFirst = page(c, window, horizon, null, WINDOW_PER_PAGE).last();
-            List<String> variants = byEventTime ? List.of(SCALAR) : List.of(SCALAR, SCALAR + IGNORE_PRIMARY);
-            for (String variant : variants) {
-                String label = ", CANDIDATE (not what the server issues) with " + variant;
-                statements.add(new Object[] {name + ", first page" + label, window, WINDOW_PER_PAGE, null, variant});
-                statements.add(new Object[] {name + ", second page" + label, window, WINDOW_PER_PAGE, afterFirst,
-                        variant});
+            statements.add(new Object[] {name + ", second page", window, WINDOW_PER_PAGE, first.last(), ""});
+            if (!byEventTime) {
+                String label = ", CANDIDATE (not what the server issues) with" + IGNORE_PRIMARY;
+                statements.add(new Object[] {name + ", first page" + label, window, WINDOW_PER_PAGE, null,
+                        IGNORE_PRIMARY});
+                statements.add(new Object[] {name + ", second page" + label, window, WINDOW_PER_PAGE, first.last(),
+                        IGNORE_PRIMARY});
             }
         }
         for (Object[] q : statements) {
             SimpleEventQuery query = (SimpleEventQuery) q[1];
-            SqlWhere where = pageWhere(query, horizon, (Keyset) q[3]);
-            String sql = pageSql(query, where);
+            boolean firstPage = q[3] == null;
+            SqlWhere where = pageWhere(query, firstPage ? null : horizon, (Keyset) q[3]);
+            String sql = pageSql(query, where, firstPage);
             String variant = (String) q[4];
-            if (variant.contains(SCALAR)) {
-                sql = sql.replace(VISIBLE, "(SELECT o.visible_seq FROM epcis_outbox o WHERE o.id = e.outbox_id) <= ?");
-            }
             if (variant.contains(IGNORE_PRIMARY)) {
-                sql = sql.replace("FROM epcis_event e WHERE", "FROM epcis_event e IGNORE INDEX FOR ORDER BY (PRIMARY)"
-                        + " WHERE");
+                sql = sql.replace("FROM epcis_event e", "FROM epcis_event e IGNORE INDEX FOR ORDER BY (PRIMARY)");
             }
             List<Object> args = new ArrayList<>(where.arguments());
             args.add((Integer) q[2] + 1);

@@ -32,6 +32,11 @@ import javax.sql.DataSource;
  */
 public final class EventQueries {
 
+    /** The highest visibility number: the events committed and numbered so far are those at or below it. */
+    static final String HORIZON = "SELECT COALESCE(MAX(visible_seq), 0) AS h FROM epcis_outbox";
+    /** An event's visibility number, compared with the horizon that follows. */
+    static final String VISIBLE = "(SELECT o.visible_seq FROM epcis_outbox o WHERE o.id = e.outbox_id) <= ";
+
     private final DataSource dataSource;
     private final java.util.function.Supplier<byte[]> secret;
     private final Duration tokenLifetime;
@@ -74,23 +79,34 @@ public final class EventQueries {
         SimpleEventQuery.Order order = query.order();
         try (Connection c = dataSource.getConnection()) {
             PageToken position = token == null ? null : PageToken.decode(token, secret.get(), queryHash, now);
-            long horizon = position != null ? position.horizon() : horizon(c);
             long remaining = position != null ? position.remaining()
                     : query.eventCountLimit() == null ? -1 : query.eventCountLimit();
             SqlWhere where = query.where();
-            // Only rows visible at the first page (docs/store.md §5a): committed and numbered by then.
-            // A scalar subquery, not EXISTS: MariaDB turned the EXISTS into a join driven from epcis_outbox, which
-            // read every event of the horizon for a one-day window (docs/benchmarks.md, "Query").
-            where.add("(SELECT o.visible_seq FROM epcis_outbox o WHERE o.id = e.outbox_id) <= ?", horizon);
+            // Only rows visible at the first page (docs/store.md §5a): committed and numbered by then. A first page
+            // reads the horizon in its own statement (one read view, one round trip) unless maxEventCount needs it
+            // before. A scalar subquery, not EXISTS: MariaDB turned the EXISTS into a join driven from
+            // epcis_outbox, which read every event of the horizon for a one-day window (docs/benchmarks.md).
+            Long horizon = position != null ? Long.valueOf(position.horizon()) : null;
             if (position == null && query.maxEventCount() != null) {
-                checkMaxEventCount(c, where, query.maxEventCount());
+                horizon = horizon(c);
+                SqlWhere counted = query.where();
+                counted.add(VISIBLE + "?", horizon);
+                checkMaxEventCount(c, counted, query.maxEventCount());
+            }
+            String from = "epcis_event e";
+            if (horizon == null) {
+                from += " CROSS JOIN (" + HORIZON + ") hz";
+                where.add(VISIBLE + "hz.h");
+            } else {
+                where.add(VISIBLE + "?", horizon);
             }
             if (position != null) {
                 keyset(where, order, position);
             }
             int limit = remaining < 0 ? perPage : (int) Math.min(perPage, remaining);
             String direction = order.ascending() ? "ASC" : "DESC";
-            String sql = "SELECT e.id, " + order.key().column() + ", e.event_json FROM epcis_event e WHERE "
+            String sql = "SELECT e.id, " + order.key().column() + ", e.event_json"
+                    + (horizon == null ? ", hz.h" : "") + " FROM " + from + " WHERE "
                     + where.sql() + " ORDER BY " + order.key().column() + " " + direction
                     + (order.key() == SimpleEventQuery.OrderKey.ROW ? "" : ", e.id " + direction) + " LIMIT ?";
             List<EpcisEvent> events = new ArrayList<>();
@@ -102,6 +118,9 @@ public final class EventQueries {
                 s.setInt(i, limit + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
+                        if (horizon == null) {
+                            horizon = r.getLong(4);
+                        }
                         if (events.size() == limit) {
                             more = true;
                             break;
@@ -126,7 +145,7 @@ public final class EventQueries {
     }
 
     private static long horizon(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(visible_seq), 0) FROM epcis_outbox");
+        try (PreparedStatement s = c.prepareStatement(HORIZON);
              ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
