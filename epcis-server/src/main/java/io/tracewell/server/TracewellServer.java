@@ -22,6 +22,11 @@ import io.tracewell.epcis.store.schema.ConnectionSettings;
 import io.tracewell.epcis.store.schema.DataSources;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.OutboxPublisher;
+import io.tracewell.epcis.query.http.NamedQueries;
+import io.tracewell.epcis.subscription.SubscriptionRoutes;
+import io.tracewell.epcis.subscription.SubscriptionRunner;
+import io.tracewell.epcis.subscription.Subscriptions;
+import io.tracewell.server.config.SubscriptionSettings;
 import io.tracewell.epcis.validation.DocumentValidator;
 import io.tracewell.server.config.CaptureSettings;
 import io.tracewell.server.config.DatabaseSettings;
@@ -160,6 +165,15 @@ public final class TracewellServer implements AutoCloseable {
         CaptureJobRunner runner = track("capture workers", new CaptureJobRunner(jobs,
                 DocumentCapture.of(jobs, store), captureSettings.nodeId(), captureSettings.workers(), CAPTURE_LEASE));
         runner.start();
+        // Webhook subscriptions (docs/subscriptions.md): woken by this node's commits, polling for other nodes'.
+        Subscriptions subscriptions = new Subscriptions(dataSource);
+        NamedQueries namedQueries = new NamedQueries(dataSource);
+        SubscriptionSettings subscriptionSettings = config.subscriptions();
+        SubscriptionRunner subscriptionRunner = track("subscription delivery", new SubscriptionRunner(subscriptions,
+                namedQueries, QueryParser.standard(), captureSettings.nodeId(), subscriptionSettings.runner(),
+                Clock.systemUTC()));
+        store.onVisible(subscriptionRunner::wake);
+        subscriptionRunner.start();
         // Outbox rows whose node stopped between commit and numbering (docs/store.md §5a) are numbered here.
         OutboxPublisher publisher = new OutboxPublisher(dataSource);
         java.util.concurrent.ScheduledExecutorService publishing = java.util.concurrent.Executors
@@ -171,11 +185,16 @@ public final class TracewellServer implements AutoCloseable {
         track("outbox publisher", publishing::shutdownNow);
         publishing.scheduleWithFixedDelay(() -> {
             try {
-                publisher.publish();
+                if (publisher.publish() > 0) {
+                    subscriptionRunner.wake();
+                }
             } catch (RuntimeException e) {
                 LOG.debug("numbering outbox rows failed, retried later: {}", e.getMessage());
             }
         }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        new SubscriptionRoutes(subscriptions, namedQueries, subscriptionRunner, subscriptionSettings.batchSize(),
+                subscriptionSettings.runner().scheduleZone(), MAX_PER_PAGE, TracewellVersion.get(), Clock.systemUTC())
+                .mount(router);
         new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);
         new DiscoveryRoutes(captureSettings.limits(), TracewellVersion.get()).mount(router);
 

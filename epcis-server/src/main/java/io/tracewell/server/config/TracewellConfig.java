@@ -11,10 +11,11 @@ import java.util.function.Function;
  * the environment variable that overrides it.
  */
 public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase,
-                              CaptureSettings capture) {
+                              CaptureSettings capture, SubscriptionSettings subscriptions) {
 
     public static final String HTTP_HOST = "epcis.host";
     public static final String HTTP_PORT = "epcis.port";
+    public static final String HTTP_MAX_URI_LENGTH = "epcis.http.max-uri-length";
     public static final String DATA_DIR = "epcis.data.dir";
     public static final String DB_URL = "epcis.db.url";
     public static final String DB_USER = "epcis.db.user";
@@ -27,12 +28,21 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String CAPTURE_MAX_BYTES = "epcis.capture.max-bytes";
     public static final String CAPTURE_WORKERS = "epcis.capture.workers";
     public static final String NODE_ID = "epcis.node-id";
+    public static final String SUBSCRIPTION_BATCH_SIZE = "epcis.subscriptions.batch-size";
+    public static final String SUBSCRIPTION_WORKERS = "epcis.subscriptions.workers";
+    public static final String SUBSCRIPTION_POLL_MS = "epcis.subscriptions.poll-ms";
+    public static final String SUBSCRIPTION_FIRST_RETRY_MS = "epcis.subscriptions.first-retry-ms";
+    public static final String SUBSCRIPTION_MAX_RETRY_MS = "epcis.subscriptions.max-retry-ms";
+    public static final String SUBSCRIPTION_FAILURES_BEFORE_FAILING = "epcis.subscriptions.failures-before-failing";
+    public static final String SUBSCRIPTION_REQUEST_TIMEOUT_MS = "epcis.subscriptions.request-timeout-ms";
+    public static final String SUBSCRIPTION_SCHEDULE_ZONE = "epcis.subscriptions.schedule-zone";
 
     /** Reads and checks every key; the first bad value stops start-up with a {@link ConfigException}. */
     public static TracewellConfig from(ConfigSource source) {
         HttpSettings http = new HttpSettings(
                 source.require(HTTP_HOST).text().trim(),
-                integer(source, HTTP_PORT, 0, 65_535));
+                integer(source, HTTP_PORT, 0, 65_535),
+                integer(source, HTTP_MAX_URI_LENGTH, HttpSettings.MIN_MAX_URI_LENGTH, HttpSettings.MAX_MAX_URI_LENGTH));
         String url = source.text(DB_URL).orElse(null);
         if (url != null && !url.startsWith("jdbc:mariadb:")) {
             throw invalid(source.require(DB_URL), DB_URL, "a MariaDB JDBC URL starting with jdbc:mariadb://");
@@ -62,7 +72,23 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                 longValue(source, CAPTURE_MAX_EVENTS, 1, Long.MAX_VALUE),
                 longValue(source, CAPTURE_MAX_BYTES, 1, Long.MAX_VALUE)),
                 integer(source, CAPTURE_WORKERS, 1, 256), nodeId);
-        return new TracewellConfig(http, database, embedded, capture);
+        SubscriptionSettings subscriptions = SubscriptionSettings.of(
+                integer(source, SUBSCRIPTION_BATCH_SIZE, 1, 100_000),
+                integer(source, SUBSCRIPTION_WORKERS, 1, 256),
+                integer(source, SUBSCRIPTION_POLL_MS, 10, 3_600_000),
+                integer(source, SUBSCRIPTION_FIRST_RETRY_MS, 1, 86_400_000),
+                integer(source, SUBSCRIPTION_MAX_RETRY_MS, 1, 86_400_000),
+                integer(source, SUBSCRIPTION_FAILURES_BEFORE_FAILING, 1, 1_000_000),
+                integer(source, SUBSCRIPTION_REQUEST_TIMEOUT_MS, 100, 3_600_000),
+                parse(source, SUBSCRIPTION_SCHEDULE_ZONE, "a time zone ID such as UTC or Europe/Berlin",
+                        text -> {
+                            try {
+                                return java.time.ZoneId.of(text);
+                            } catch (java.time.DateTimeException e) {
+                                throw new IllegalArgumentException(e);
+                            }
+                        }));
+        return new TracewellConfig(http, database, embedded, capture, subscriptions);
     }
 
     /** The host name and HTTP port: distinct for servers on different hosts or ports. */

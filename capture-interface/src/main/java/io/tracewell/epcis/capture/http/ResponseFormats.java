@@ -133,9 +133,14 @@ public record ResponseFormats(EpcFormatting epcs, CbvXmlForm cbvXmlForm) {
      * asks for, created at {@code now} (to the millisecond).
      */
     public byte[] queryDocument(List<EpcisEvent> events, Format format, java.time.Instant now) {
+        return queryDocument(events, format, now, null);
+    }
+
+    /** The same, as the result of a subscription: its {@code subscriptionID} in the query results. */
+    public byte[] queryDocument(List<EpcisEvent> events, Format format, java.time.Instant now, String subscriptionId) {
         DocumentHeader header = new DocumentHeader(DocumentKind.EPCIS_QUERY_DOCUMENT, null, "2.0",
                 EpcisTime.of(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), List.of(), Namespaces.NONE,
-                null, List.of(), List.of(), "SimpleEventQuery", null);
+                null, List.of(), List.of(), "SimpleEventQuery", subscriptionId);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (EpcisEventWriter writer = writer(format, out)) {
             writer.begin(header);

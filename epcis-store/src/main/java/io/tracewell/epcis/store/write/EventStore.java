@@ -46,12 +46,21 @@ public final class EventStore {
     private final EventHasher hasher;
     private final Clock clock;
     private final OutboxPublisher publisher;
+    private final java.util.List<Runnable> visibleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EventStore(DataSource dataSource, EventHasher hasher, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publisher = new OutboxPublisher(dataSource);
+    }
+
+    /**
+     * Runs {@code listener} each time events this store committed have become visible (their outbox row numbered),
+     * on the committing thread: quick work only, such as waking a subscription runner.
+     */
+    public void onVisible(Runnable listener) {
+        visibleListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The standard CBV 2.0 hash, the system clock. */
@@ -243,6 +252,13 @@ public final class EventStore {
             if (wroteEvents) {
                 try {
                     publisher.publish(); // stored now; visible to query pages once numbered
+                    for (Runnable listener : visibleListeners) {
+                        try {
+                            listener.run();
+                        } catch (RuntimeException e) {
+                            LOG.warn("a listener of newly visible events failed: {}", e.toString());
+                        }
+                    }
                 } catch (StoreException e) {
                     // committed all the same: the server's periodic publish numbers the row later
                     LOG.warn("numbering the committed outbox row failed, it is retried: {}", e.getMessage());

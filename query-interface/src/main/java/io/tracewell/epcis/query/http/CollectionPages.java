@@ -17,7 +17,7 @@ import java.util.Map;
  * @param perPage the page size asked for, capped
  * @param after   the value the page starts after; empty for the first page (every stored value is longer)
  */
-record CollectionPages(int perPage, String after) {
+public record CollectionPages(int perPage, String after) {
 
     static final int DEFAULT_PER_PAGE = 30;
 
@@ -26,7 +26,7 @@ record CollectionPages(int perPage, String after) {
      *
      * @throws QueryParameterException naming the parameter that is unknown or malformed
      */
-    static CollectionPages read(String rawQuery, int maxPerPage) {
+    public static CollectionPages read(String rawQuery, int maxPerPage) {
         Map<String, List<String>> parameters = QueryRoutes.queryParameters(rawQuery);
         int perPage = DEFAULT_PER_PAGE;
         String after = "";
@@ -73,7 +73,7 @@ record CollectionPages(int perPage, String after) {
     }
 
     /** Adds {@code Link: <path?perPage=..&nextPageToken=..>; rel="next"} when the page was full and more follow. */
-    void linkNext(HttpServerResponse response, String path, String lastValue) {
+    public void linkNext(HttpServerResponse response, String path, String lastValue) {
         response.putHeader("Link", "<" + path + "?perPage=" + perPage + "&nextPageToken="
                 + PathSegments.encode(token(lastValue)) + ">; rel=\"next\"");
     }

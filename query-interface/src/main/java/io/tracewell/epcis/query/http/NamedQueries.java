@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * client sent, under its name, until it is deleted. The name is the primary key, so two nodes creating the same
  * name at once cannot both succeed.
  */
-final class NamedQueries {
+public final class NamedQueries {
 
     /** MariaDB's error for a duplicate key (ER_DUP_ENTRY). */
     private static final int DUPLICATE_KEY = 1062;
@@ -26,7 +26,7 @@ final class NamedQueries {
 
     private final DataSource dataSource;
 
-    NamedQueries(DataSource dataSource) {
+    public NamedQueries(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
@@ -44,6 +44,28 @@ final class NamedQueries {
             }
             throw new StoreException("storing the named query " + name + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A stored query, read for running: its parameters and the prefixes of its {@code @context}. */
+    public record Definition(String name, java.util.Map<String, List<String>> parameters,
+                             io.tracewell.epcis.query.QueryContext context) {}
+
+    /** The definition stored under {@code name}, read as {@code GET /queries/{name}/events} reads it. */
+    public Optional<Definition> definition(String name) {
+        return find(name).map(json -> {
+            try {
+                QueryDefinition d = QueryDefinition.of(
+                        (com.fasterxml.jackson.databind.node.ObjectNode) QueryDefinition.JSON.readTree(json), "/query");
+                return new Definition(name, d.parameters(), d.context());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the stored query " + name + " is not JSON: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Whether {@code name} can be a query's name (one path segment as it is). */
+    public static boolean isName(String name) {
+        return name != null && QueryDefinition.NAME.matcher(name).matches();
     }
 
     Optional<String> find(String name) {
