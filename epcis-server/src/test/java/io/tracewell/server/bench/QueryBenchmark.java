@@ -847,7 +847,7 @@ public final class QueryBenchmark {
 
 
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
