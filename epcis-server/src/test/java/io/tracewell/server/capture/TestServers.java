@@ -91,9 +91,22 @@ public final class TestServers implements AutoCloseable {
 
     /** Another server, with the configuration keys in {@code overrides}, on a database nobody else uses. */
     public TracewellServer startOnFreshDatabase(Map<String, String> overrides) throws Exception {
+        return startOn(createDatabase(), overrides);
+    }
+
+    /** A new empty database on the database server, dropped by {@link #close}; returns its name. */
+    public String createDatabase() {
         String name = "tw_capture_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         toClose.push(() -> execute("DROP DATABASE IF EXISTS " + name));
+        return name;
+    }
+
+    /**
+     * A server on the database {@code name} (from {@link #createDatabase}), which other servers may share, with
+     * the configuration keys in {@code overrides}; stopped by {@link #close} unless stopped before.
+     */
+    public TracewellServer startOn(String name, Map<String, String> overrides) throws Exception {
         Map<String, String> config = new HashMap<>(Map.of(
                 HTTP_HOST, "127.0.0.1",
                 HTTP_PORT, "0",
