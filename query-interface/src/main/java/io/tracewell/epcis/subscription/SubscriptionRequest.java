@@ -202,7 +202,9 @@ public record SubscriptionRequest(String dest, String signatureToken, Instant in
             JsonNode v = f.getValue();
             if (v.isTextual() || v.isIntegralNumber()) {
                 fields.put(f.getKey(), v.asText());
-            } else if (!v.isNull()) {
+            } else if (v.isNull()) {
+                fields.put(f.getKey(), null); // omitted, but its name is still checked
+            } else {
                 throw new Invalid("/schedule/" + f.getKey(), "schedule " + f.getKey() + " is " + v
                         + ", not a string", "a string such as \"0,30\" or \"[8-17]\"", false);
             }
