@@ -320,7 +320,7 @@ public final class QueryBenchmark {
      * Latencies in ms, one per pack: of each side and of a
      * {@code GET /health} sent after the pack's two queries; and whether HTTP went first for the pack.
      */
-    private record PackRun(double[] http, double[] jdbc, double[] health, boolean[] httpFirst) {
+    private record PackRun(double[] http, double[] jdbc, double[] health, boolean[] httpFirst, double[][] timing) {
     }
 
     private static List<String> randomPacks(Random random, PackHistories data, int n) {
@@ -338,6 +338,7 @@ public final class QueryBenchmark {
         double[] overHttp = new double[packs.size()];
         double[] overJdbc = new double[packs.size()];
         double[] health = new double[packs.size()];
+        double[][] timing = new double[4][packs.size()];
         boolean[] httpFirst = new boolean[packs.size()];
         HttpRequest healthRequest = HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(60))
                 .GET().build();
@@ -345,11 +346,11 @@ public final class QueryBenchmark {
             String pack = packs.get(k);
             httpFirst[k] = k % 2 == 0;
             if (httpFirst[k]) {
-                overHttp[k] = packOverHttp(http, base, pack);
+                overHttp[k] = packOverHttp(http, base, pack, timing, k);
                 overJdbc[k] = packOverJdbc(c, pack);
             } else {
                 overJdbc[k] = packOverJdbc(c, pack);
-                overHttp[k] = packOverHttp(http, base, pack);
+                overHttp[k] = packOverHttp(http, base, pack, timing, k);
             }
             long t0 = System.nanoTime();
             HttpResponse<byte[]> h = http.send(healthRequest, HttpResponse.BodyHandlers.ofByteArray());
@@ -358,10 +359,15 @@ public final class QueryBenchmark {
                 throw new IllegalStateException("GET /health answered " + h.statusCode());
             }
         }
-        return new PackRun(overHttp, overJdbc, health, httpFirst);
+        return new PackRun(overHttp, overJdbc, health, httpFirst, timing);
     }
 
-    private static double packOverHttp(HttpClient http, URI base, String pack) throws Exception {
+    /**
+     * The time of one pack's GET /events, in ms; the answer's Server-Timing (sql, read, write, total) goes into
+     * {@code timing[0..3][k]}.
+     */
+    private static double packOverHttp(HttpClient http, URI base, String pack, double[][] timing, int k)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("events?MATCH_anyEPC="
                 + URLEncoder.encode(pack, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(60))
                 .header("Accept", ACCEPT).GET().build();
@@ -369,6 +375,17 @@ public final class QueryBenchmark {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         double ms = (System.nanoTime() - t0) / 1e6;
         int events = eventCount(request.uri(), response);
+        String header = response.headers().firstValue("Server-Timing").orElseThrow(
+                () -> new IllegalStateException("GET " + request.uri() + " has no Server-Timing"));
+        String[] names = {"sql", "read", "write", "total"};
+        for (int i = 0; i < names.length; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + names[i] + ";dur=([0-9.]+)")
+                    .matcher(header);
+            if (!m.find()) {
+                throw new IllegalStateException("Server-Timing without " + names[i] + ": " + header);
+            }
+            timing[i][k] = Double.parseDouble(m.group(1));
+        }
         if (events != PackHistories.EVENTS_PER_CASE || response.headers().firstValue("Link").isPresent()) {
             throw new IllegalStateException("GET " + request.uri() + " returned " + events + " events instead of the"
                     + " pack's " + PackHistories.EVENTS_PER_CASE);
@@ -650,6 +667,14 @@ public final class QueryBenchmark {
                 percentile(jdbcFirst, 50), percentile(jdbcFirst, 99),
                 percentile(httpFirst, 50) / percentile(jdbcFirst, 50),
                 percentile(httpFirst, 99) / percentile(jdbcFirst, 99));
+        double[] total = packs.timing()[3];
+        System.out.printf(Locale.ROOT, "| Pack history, the server's own time (Server-Timing total: parse, SQL, read,"
+                + " write) p50 / p99 ms | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f |%n", percentile(total, 50),
+                percentile(total, 99), jdbcP50, jdbcP99, percentile(total, 50) / jdbcP50,
+                percentile(total, 99) / jdbcP99);
+        System.out.printf(Locale.ROOT, "| Pack history, Server-Timing p50 ms: sql / read / write | %.3f / %.3f /"
+                + " %.3f | – | – |%n", percentile(packs.timing()[0], 50), percentile(packs.timing()[1], 50),
+                percentile(packs.timing()[2], 50));
         windowRows("One-day window, storage order (no orderBy)", storageOrder);
         windowRows("One-day window, orderBy=eventTime&orderDirection=ASC", byEventTime);
         System.out.printf(Locale.ROOT, "| For reference: GET /health p50 / p99 ms (HTTP, worker thread, one database"

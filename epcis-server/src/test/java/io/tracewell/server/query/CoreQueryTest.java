@@ -63,6 +63,21 @@ class CoreQueryTest {
     }
 
     @Test
+    void answersTellWhereTheirTimeWent() throws Exception {
+        HttpResponse<String> r = get("EQ_action=ADD");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "sql;dur=(\\d+\\.\\d{3}), read;dur=(\\d+\\.\\d{3}), write;dur=(\\d+\\.\\d{3}),"
+                        + " total;dur=(\\d+\\.\\d{3})").matcher(timing);
+        assertThat(m.matches()).as(timing).isTrue();
+        double parts = Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))
+                + Double.parseDouble(m.group(3));
+        assertThat(Double.parseDouble(m.group(4))).as(timing).isGreaterThanOrEqualTo(parts - 0.003)
+                .isGreaterThan(0);
+    }
+
+    @Test
     void eventTypeAndAction() throws Exception {
         assertThat(ids("eventType=AggregationEvent|TransformationEvent")).containsExactly("c3", "c4");
         assertThat(ids("EQ_action=ADD")).containsExactly("c1", "c3");

@@ -64,8 +64,14 @@ public final class EventQueries {
         }
     }
 
-    /** One page of events, and the token of the next page when there is one. */
-    public record Page(List<EpcisEvent> events, Optional<String> nextPageToken, Optional<Instant> tokenExpires) {}
+    /**
+     * One page of events, and the token of the next page when there is one.
+     *
+     * @param sqlNanos  the time in the database: statements run and rows fetched
+     * @param readNanos the time reading the stored JSON-LD of the rows into events
+     */
+    public record Page(List<EpcisEvent> events, Optional<String> nextPageToken, Optional<Instant> tokenExpires,
+                       long sqlNanos, long readNanos) {}
 
     /**
      * @param canonicalQuery the query's parameters as text, to bind tokens to the query they continue
@@ -74,6 +80,7 @@ public final class EventQueries {
      * @throws QueryTooLargeException  when {@code maxEventCount} is exceeded
      */
     public Page run(SimpleEventQuery query, String canonicalQuery, String token, int perPage) {
+        long started = System.nanoTime();
         byte[] queryHash = PageToken.hash(canonicalQuery);
         Instant now = clock.instant();
         SimpleEventQuery.Order order = query.order();
@@ -109,7 +116,7 @@ public final class EventQueries {
                     + (horizon == null ? ", hz.h" : "") + " FROM " + from + " WHERE "
                     + where.sql() + " ORDER BY " + order.key().column() + " " + direction
                     + (order.key() == SimpleEventQuery.OrderKey.ROW ? "" : ", e.id " + direction) + " LIMIT ?";
-            List<EpcisEvent> events = new ArrayList<>();
+            List<String> rows = new ArrayList<>();
             long lastId = 0;
             long lastKey = 0;
             boolean more = false;
@@ -121,24 +128,31 @@ public final class EventQueries {
                         if (horizon == null) {
                             horizon = r.getLong(4);
                         }
-                        if (events.size() == limit) {
+                        if (rows.size() == limit) {
                             more = true;
                             break;
                         }
                         lastId = r.getLong(1);
                         lastKey = order.key() == SimpleEventQuery.OrderKey.ROW ? lastId
                                 : micros(r.getObject(2, LocalDateTime.class));
-                        events.add(EventJson.read(r.getString(3)));
+                        rows.add(r.getString(3));
                     }
                 }
             }
+            long fetched = System.nanoTime();
+            List<EpcisEvent> events = new ArrayList<>(rows.size());
+            for (String json : rows) {
+                events.add(EventJson.read(json));
+            }
+            long sqlNanos = fetched - started;
+            long readNanos = System.nanoTime() - fetched;
             long left = remaining < 0 ? -1 : remaining - events.size();
             if (!more || left == 0) {
-                return new Page(events, Optional.empty(), Optional.empty());
+                return new Page(events, Optional.empty(), Optional.empty(), sqlNanos, readNanos);
             }
             Instant expires = now.plus(tokenLifetime).truncatedTo(ChronoUnit.SECONDS);
             String next = new PageToken(queryHash, horizon, lastKey, lastId, left, expires).encode(secret.get());
-            return new Page(events, Optional.of(next), Optional.of(expires));
+            return new Page(events, Optional.of(next), Optional.of(expires), sqlNanos, readNanos);
         } catch (SQLException e) {
             throw new StoreException("the query failed: " + e.getMessage(), e);
         }
