@@ -27,12 +27,19 @@ public final class SchemaResources {
     public static final String EPCIS_2_QUERY_NAMESPACE = "urn:epcglobal:epcis-query:xsd:2";
     /** EPCIS 2.0 master data documents. */
     public static final String EPCIS_2_MASTERDATA_NAMESPACE = "urn:epcglobal:epcis-masterdata:xsd:2";
+    /**
+     * EPCIS 1.2 core: EPCISDocument, events, header master data. Tracewell writes it for partners that exchange
+     * EPCIS 1.2 (e.g. DSCSA); it is not a namespace the EPCIS 2.0 capture interface accepts.
+     */
+    public static final String EPCIS_1_2_NAMESPACE = "urn:epcglobal:epcis:xsd:1";
 
     public static final String EPCGLOBAL_XSD = BASE + "epcglobal/epcglobal-1.xsd";
     public static final String SBDH_XSD = BASE + "sbdh/standard-business-document-header.xsd";
     public static final String EPCIS_2_XSD = BASE + "epcis/2.0/epcis-2.0.xsd";
     public static final String EPCIS_2_QUERY_XSD = BASE + "epcis/2.0/epcis-query-2.0.xsd";
     public static final String EPCIS_2_MASTERDATA_XSD = BASE + "epcis/2.0/epcis-masterdata-2.0.xsd";
+    /** The EPCIS 1.2 document schema; it imports the EPCglobal base and SBDH schemas above. */
+    public static final String EPCIS_1_2_XSD = BASE + "epcis/1.2/epcis-1.2.xsd";
 
     /** JSON Schema (draft 2019-09) for EPCIS 2.0 JSON/JSON-LD documents and single events. */
     public static final String EPCIS_2_JSON_SCHEMA = BASE + "json/epcis-2.0.schema.json";
@@ -42,7 +49,8 @@ public final class SchemaResources {
             SBDH_NAMESPACE, SBDH_XSD,
             EPCIS_2_NAMESPACE, EPCIS_2_XSD,
             EPCIS_2_QUERY_NAMESPACE, EPCIS_2_QUERY_XSD,
-            EPCIS_2_MASTERDATA_NAMESPACE, EPCIS_2_MASTERDATA_XSD);
+            EPCIS_2_MASTERDATA_NAMESPACE, EPCIS_2_MASTERDATA_XSD,
+            EPCIS_1_2_NAMESPACE, EPCIS_1_2_XSD);
 
     private SchemaResources() {
     }
