@@ -1,12 +1,23 @@
 package io.tracewell.server.config;
 
 /**
- * Where the HTTP server listens.
+ * Where the HTTP server listens, and the longest request URI it takes.
  *
- * @param host interface to bind, e.g. {@code 0.0.0.0} for all
- * @param port TCP port; {@code 0} asks for any free port, chosen at start-up
+ * @param host         interface to bind, e.g. {@code 0.0.0.0} for all
+ * @param port         TCP port; {@code 0} asks for any free port, chosen at start-up
+ * @param maxUriLength the longest request URI (path and query, as sent) in bytes; a longer one is answered with
+ *                     {@code 414 URITooLongException}
  */
-public record HttpSettings(String host, int port) {
+public record HttpSettings(String host, int port, int maxUriLength) {
+
+    /** What {@code epcis.http.max-uri-length} defaults to: 16 KiB, four times the usual 4 KiB of HTTP servers. */
+    public static final int DEFAULT_MAX_URI_LENGTH = 16 * 1024;
+
+    /** The smallest limit accepted: room for a resource path with a percent-encoded Digital Link and a query. */
+    public static final int MIN_MAX_URI_LENGTH = 1024;
+
+    /** The largest limit accepted: the HTTP server buffers a request line of up to this much per connection. */
+    public static final int MAX_MAX_URI_LENGTH = 1024 * 1024;
 
     public HttpSettings {
         if (host == null || host.isBlank()) {
@@ -15,5 +26,19 @@ public record HttpSettings(String host, int port) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
+        if (maxUriLength < MIN_MAX_URI_LENGTH || maxUriLength > MAX_MAX_URI_LENGTH) {
+            throw new IllegalArgumentException("maxUriLength must be " + MIN_MAX_URI_LENGTH + "-" + MAX_MAX_URI_LENGTH
+                    + " bytes: " + maxUriLength);
+        }
+    }
+
+    /** Host and port with the default URI length limit. */
+    public HttpSettings(String host, int port) {
+        this(host, port, DEFAULT_MAX_URI_LENGTH);
+    }
+
+    /** The same settings on another port (a free port chosen for a configured {@code 0}). */
+    public HttpSettings withPort(int otherPort) {
+        return new HttpSettings(host, otherPort, maxUriLength);
     }
 }

@@ -42,7 +42,10 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         HttpSettings http = new HttpSettings(
                 source.require(HTTP_HOST).text().trim(),
                 integer(source, HTTP_PORT, 0, 65_535),
-                integer(source, HTTP_MAX_URI_LENGTH, HttpSettings.MIN_MAX_URI_LENGTH, HttpSettings.MAX_MAX_URI_LENGTH));
+                // absent or blank: the default, which application.properties also states
+                source.text(HTTP_MAX_URI_LENGTH).isEmpty() ? HttpSettings.DEFAULT_MAX_URI_LENGTH
+                        : integer(source, HTTP_MAX_URI_LENGTH, HttpSettings.MIN_MAX_URI_LENGTH,
+                                HttpSettings.MAX_MAX_URI_LENGTH));
         String url = source.text(DB_URL).orElse(null);
         if (url != null && !url.startsWith("jdbc:mariadb:")) {
             throw invalid(source.require(DB_URL), DB_URL, "a MariaDB JDBC URL starting with jdbc:mariadb://");

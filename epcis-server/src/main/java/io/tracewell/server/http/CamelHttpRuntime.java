@@ -2,7 +2,10 @@ package io.tracewell.server.http;
 
 import io.tracewell.server.config.HttpSettings;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.main.Main;
@@ -16,6 +19,12 @@ import org.apache.camel.main.SimpleMainShutdownStrategy;
  * anything Camel's own {@code platform-http} endpoints add. We create the {@link Vertx} instance and bind
  * it in Camel's registry, where the platform HTTP server picks it up instead of creating its own, so the
  * rest of the application can use the same event loops.
+ *
+ * <p>Camel creates its HTTP server with default {@link HttpServerOptions} and offers no way to change them, while
+ * the request URI limit ({@link UriLengthLimit}) needs a longer request line than the default 4096 bytes and its own
+ * handler of unreadable requests. So the instance bound for Camel is a view of ours that differs in one method only:
+ * {@code createHttpServer(options)} applies those two settings to the server Camel asks for. Everything else,
+ * event loops and worker pools included, is our instance's.
  */
 public final class CamelHttpRuntime implements AutoCloseable {
 
@@ -38,7 +47,8 @@ public final class CamelHttpRuntime implements AutoCloseable {
         Main main = new Main();
         // The process owns one shutdown hook (see ServeCommand); Camel's own would stop Camel alone.
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
-        main.bind("vertx", vertx);
+        UriLengthLimit uriLimit = new UriLengthLimit(http.maxUriLength());
+        main.bind("vertx", withUriLimit(vertx, uriLimit));
         main.configure().setName("tracewell");
         main.configure().setShutdownTimeout(10);
         main.configure().httpServer().withEnabled(true).withHost(http.host()).withPort(http.port());
@@ -48,11 +58,35 @@ public final class CamelHttpRuntime implements AutoCloseable {
             if (server == null || server.getRouter() == null) {
                 throw new IllegalStateException("camel-platform-http-main did not start an HTTP server");
             }
-            return new CamelHttpRuntime(main, server.getRouter());
+            Router router = server.getRouter();
+            router.route().order(UriLengthLimit.ORDER).handler(uriLimit);
+            return new CamelHttpRuntime(main, router);
         } catch (RuntimeException e) {
             main.stop();
             throw e;
         }
+    }
+
+    /**
+     * Our Vert.x instance, except that the HTTP servers created through it read request lines up to
+     * {@link UriLengthLimit#requestLineLimit()} and answer longer ones with its problem.
+     */
+    static Vertx withUriLimit(Vertx vertx, UriLengthLimit limit) {
+        return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("createHttpServer")) {
+                        HttpServerOptions asked = args != null && args.length == 1
+                                && args[0] instanceof HttpServerOptions o ? o : new HttpServerOptions();
+                        return vertx.createHttpServer(new HttpServerOptions(asked)
+                                        .setMaxInitialLineLength(limit.requestLineLimit()))
+                                .invalidRequestHandler(limit.invalidRequests());
+                    }
+                    try {
+                        return method.invoke(vertx, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** The HTTP server's router; routes added here are served at once. */

@@ -1,0 +1,220 @@
+package io.tracewell.server.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tracewell.server.capture.CaptureHttp;
+import io.tracewell.server.capture.TestServers;
+import io.tracewell.server.config.ConfigException;
+import io.tracewell.server.config.ConfigSource;
+import io.tracewell.server.config.HttpSettings;
+import io.tracewell.server.config.TracewellConfig;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Details of the REST binding over real HTTP: the request URI limit answered with a {@code 414} problem.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestDetailsTest {
+
+    private static final Path DATA = Path.of("target", "rest details test").toAbsolutePath();
+
+    private static final String E1 = "urn:uuid:6b0f2c1e-7d44-4c55-9a0e-00000000d001";
+    private static final String E2 = "urn:uuid:6b0f2c1e-7d44-4c55-9a0e-00000000d002";
+
+    private static final String SGTIN_URN = "urn:epc:id:sgtin:4012345.011111.987";
+    private static final String SGTIN_DL = "https://id.gs1.org/01/04012345111118/21/987";
+    /** Captured as a Digital Link only. */
+    private static final String SGTIN_988_DL = "https://id.gs1.org/01/04012345111118/21/988";
+    private static final String SSCC_URN = "urn:epc:id:sscc:4012345.3111111111";
+    private static final String SSCC_DL = "https://id.gs1.org/00/340123451111111111";
+    private static final String SGLN_URN = "urn:epc:id:sgln:4012345.00005.0";
+    private static final String SGLN_DL = "https://id.gs1.org/414/4012345000054";
+    private static final String SGLN_EXT_URN = "urn:epc:id:sgln:4012345.00005.122";
+    private static final String SGLN_EXT_DL = "https://id.gs1.org/414/4012345000054/254/122";
+
+    /** What the server answers URIs up to, by default. */
+    private static final int LIMIT = HttpSettings.DEFAULT_MAX_URI_LENGTH;
+    /** The request-line limit of Vert.x's HTTP server unless it is told otherwise. */
+    private static final int VERTX_DEFAULT_LINE_LIMIT = 4096;
+
+    private TestServers servers;
+    private CaptureHttp http;
+
+    @BeforeAll
+    void start() throws Exception {
+        servers = TestServers.embedded(DATA);
+        http = new CaptureHttp(servers.main().baseUri());
+        HttpResponse<String> first = http.event("application/ld+json", """
+                {
+                  "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                  "type": "ObjectEvent", "eventID": "%s", "action": "OBSERVE",
+                  "eventTime": "2024-05-01T11:00:00.000Z", "eventTimeZoneOffset": "+01:00",
+                  "epcList": ["%s", "%s"], "bizStep": "shipping", "disposition": "in_transit",
+                  "readPoint": {"id": "%s"}, "bizLocation": {"id": "%s"}
+                }
+                """.formatted(E1, SGTIN_URN, SGTIN_988_DL, SGLN_URN, SGLN_EXT_URN));
+        assertThat(first.statusCode()).as("POST /events: %s", first.body()).isEqualTo(201);
+        HttpResponse<String> second = http.event("application/ld+json", """
+                {
+                  "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                  "type": "AggregationEvent", "eventID": "%s", "action": "ADD",
+                  "eventTime": "2024-05-01T10:00:00.000Z", "eventTimeZoneOffset": "+00:00",
+                  "parentID": "%s", "childEPCs": ["%s"], "bizStep": "packing", "readPoint": {"id": "%s"}
+                }
+                """.formatted(E2, SSCC_URN, SGTIN_URN, SGLN_DL));
+        assertThat(second.statusCode()).as("POST /events: %s", second.body()).isEqualTo(201);
+        HttpResponse<String> query = http.send(HttpRequest.newBuilder(http.base().resolve("queries"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "details-objects", "query": {"eventType": ["ObjectEvent"]}}""",
+                        StandardCharsets.UTF_8)).build());
+        assertThat(query.statusCode()).as("POST /queries: %s", query.body()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        if (servers != null) {
+            servers.close();
+        }
+    }
+
+    // ---- 1. request URI limit ---------------------------------------------------------------------------------
+
+    @Test
+    void aRequestUriOverTheLimitIsA414ProblemThatSaysTheLimitAndTheLength() throws Exception {
+        String target = eventsQueryOfLength(LIMIT + 3_000);
+        HttpResponse<String> response = send("GET", target, "Accept", "application/json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = new JsonObject(response.body());
+        assertThat(problem.getString("type")).isEqualTo("epcisException:URITooLongException");
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getInteger("status")).isEqualTo(414);
+        assertThat(problem.getString("detail"))
+                .contains("is " + (LIMIT + 3_000) + " bytes long")
+                .contains("at most " + LIMIT + " bytes");
+        assertThat(problem.getString("instance")).isEqualTo("/events");
+    }
+
+    @Test
+    void theLimitIsExactAndItsProblemComesInXmlWhenXmlIsPreferred() throws Exception {
+        HttpResponse<String> atLimit = send("GET", eventsQueryOfLength(LIMIT), "Accept", "application/json");
+        assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
+        assertThat(atLimit.headers().firstValue("Content-Type")).hasValue("application/json");
+
+        HttpResponse<String> overByOne = send("GET", eventsQueryOfLength(LIMIT + 1), "Accept", "application/xml");
+        assertThat(overByOne.statusCode()).as(overByOne.body()).isEqualTo(414);
+        assertThat(overByOne.headers().firstValue("Content-Type")).hasValue("application/problem+xml");
+        assertThat(overByOne.body()).contains("epcisException:URITooLongException", "<status>414</status>",
+                "is " + (LIMIT + 1) + " bytes long", "at most " + LIMIT + " bytes");
+    }
+
+    @Test
+    void uriLongerThanTheHttpServersUsualLineLimitButWithinTheLimitAreServed() throws Exception {
+        String target = eventsQueryOfLength(VERTX_DEFAULT_LINE_LIMIT * 2);
+        HttpResponse<String> response = send("GET", target, "Accept", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(new JsonObject(response.body()).getString("type")).isEqualTo("EPCISQueryDocument");
+        // a long path too: answered by its resource (no such event), not refused as too long
+        String longId = "urn:uuid:" + "0".repeat(6_000);
+        HttpResponse<String> resource = send("GET", "/events/" + CaptureHttp.encoded(longId),
+                "Accept", "application/json");
+        assertThat(resource.statusCode()).as(resource.body()).isIn(400, 404);
+        assertThat(new JsonObject(resource.body()).getString("type")).isNotEqualTo("epcisException:URITooLongException");
+    }
+
+    @Test
+    void aRequestLineTooLongForTheServerToReadIsStillA414Problem() throws Exception {
+        // over the server's request-line limit (the URI limit plus 64 KiB), which is all it reads of the line
+        String target = eventsQueryOfLength(LIMIT + 64 * 1024 + 1_000);
+        String head = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n";
+        URI base = http.base();
+        String answer;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            answer = readUntilClosed(in);
+        }
+        int split = answer.indexOf("\r\n\r\n");
+        assertThat(split).as(answer).isPositive();
+        String headers = answer.substring(0, split);
+        assertThat(headers).startsWith("HTTP/1.").contains(" 414 ")
+                .containsIgnoringCase("content-type: application/problem+json");
+        JsonObject problem = new JsonObject(answer.substring(split + 4));
+        assertThat(problem.getString("type")).isEqualTo("epcisException:URITooLongException");
+        assertThat(problem.getInteger("status")).isEqualTo(414);
+        assertThat(problem.getString("detail")).contains(LIMIT + " bytes");
+    }
+
+    @Test
+    void theLimitIsReadFromTheConfigurationAndChecked() {
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of())).http().maxUriLength())
+                .isEqualTo(LIMIT);
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                TracewellConfig.HTTP_MAX_URI_LENGTH, "8192"))).http().maxUriLength()).isEqualTo(8192);
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                TracewellConfig.HTTP_MAX_URI_LENGTH, "100"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epcis.http.max-uri-length")
+                .hasMessageContaining("1024 to 1048576")
+                .hasMessageContaining("\"100\"");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** {@code /events?EQ_stringValue=aaa...}: a valid query whose request target is exactly {@code length} long. */
+    private static String eventsQueryOfLength(int length) {
+        String prefix = "/events?EQ_stringValue=";
+        return prefix + "a".repeat(length - prefix.length());
+    }
+
+    private HttpResponse<String> send(String method, String target, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.base().resolve(target.substring(1)))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build());
+    }
+
+    private static String readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                bytes.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            // a reset after the answer: what was read is the answer
+            if (bytes.size() == 0) {
+                throw e;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
