@@ -3,6 +3,7 @@ package io.tracewell.server.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracewell.epcis.capture.http.EpcFormat;
 import io.tracewell.server.capture.CaptureHttp;
 import io.tracewell.server.capture.TestServers;
 import io.tracewell.server.config.ConfigException;
@@ -21,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Details of the REST binding over real HTTP: the request URI limit answered with a {@code 414} problem.
+ * Details of the REST binding over real HTTP: the request URI limit answered with a {@code 414} problem, and the
+ * format headers each resource announces on {@code OPTIONS}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestDetailsTest {
@@ -53,6 +57,9 @@ class RestDetailsTest {
     private static final int LIMIT = HttpSettings.DEFAULT_MAX_URI_LENGTH;
     /** The request-line limit of Vert.x's HTTP server unless it is told otherwise. */
     private static final int VERTX_DEFAULT_LINE_LIMIT = 4096;
+
+    private static final List<String> CBV_XML_FORMATS =
+            List.of("No_Preference", "Always_Web_URI", "Always_URN", "Never_Translates");
 
     private TestServers servers;
     private CaptureHttp http;
@@ -182,6 +189,60 @@ class RestDetailsTest {
                 .hasMessageContaining("\"100\"");
     }
 
+    // ---- 2. OPTIONS announces the formats a resource honours --------------------------------------------------
+
+    @Test
+    void optionsOnEveryResourceWithEventsAnnouncesBothFormatHeaders() throws Exception {
+        List<String> paths = List.of("/events", "/events/" + CaptureHttp.encoded(E1),
+                "/eventTypes/ObjectEvent/events", "/epcs/" + CaptureHttp.encoded(SGTIN_URN) + "/events",
+                "/bizSteps/shipping/events", "/bizLocations/" + CaptureHttp.encoded(SGLN_EXT_DL) + "/events",
+                "/readPoints/" + CaptureHttp.encoded(SGLN_URN) + "/events", "/dispositions/in_transit/events",
+                "/queries/details-objects/events");
+        for (String path : paths) {
+            HttpResponse<String> response = send("OPTIONS", path);
+            assertThat(response.statusCode()).as("OPTIONS %s", path).isEqualTo(204);
+            assertThat(allowed(response)).as("OPTIONS %s", path).contains("OPTIONS", "GET");
+            assertThat(values(response, "GS1-EPC-Format")).as("OPTIONS %s", path)
+                    .isEqualTo(EpcFormat.headerValues());
+            assertThat(values(response, "GS1-CBV-XML-Format")).as("OPTIONS %s", path).isEqualTo(CBV_XML_FORMATS);
+            assertThat(response.headers().firstValue("GS1-EPCIS-Version")).hasValue("2.0.0");
+            assertThat(response.headers().firstValue("GS1-Vendor-Version")).isPresent();
+        }
+    }
+
+    @Test
+    void optionsOnTheListsOfIdentifiersAnnouncesTheEpcFormatOnly() throws Exception {
+        for (String path : List.of("/epcs", "/bizLocations", "/readPoints")) {
+            HttpResponse<String> response = send("OPTIONS", path);
+            assertThat(response.statusCode()).as("OPTIONS %s", path).isEqualTo(204);
+            assertThat(allowed(response)).as("OPTIONS %s", path).containsExactlyInAnyOrder("OPTIONS", "GET");
+            assertThat(values(response, "GS1-EPC-Format")).as("OPTIONS %s", path)
+                    .isEqualTo(EpcFormat.headerValues());
+            // the list is JSON and holds no CBV value: nothing to choose
+            assertThat(response.headers().firstValue("GS1-CBV-XML-Format")).as("OPTIONS %s", path).isEmpty();
+        }
+    }
+
+    @Test
+    void everyAnnouncedValueIsAcceptedAndARefusalNamesTheSameValues() throws Exception {
+        List<String> epcFormats = values(send("OPTIONS", "/epcs"), "GS1-EPC-Format");
+        for (String value : epcFormats) {
+            assertThat(get("/epcs", "GS1-EPC-Format", value).statusCode()).as(value).isEqualTo(200);
+            assertThat(get("/events", "GS1-EPC-Format", value).statusCode()).as(value).isEqualTo(200);
+        }
+        List<String> cbvFormats = values(send("OPTIONS", "/events"), "GS1-CBV-XML-Format");
+        for (String value : cbvFormats) {
+            HttpResponse<String> response = get("/events", "GS1-CBV-XML-Format", value, "application/xml");
+            assertThat(response.statusCode()).as(value).isEqualTo(200);
+        }
+        assertThat(notAcceptable(get("/events", "GS1-EPC-Format", "Always_URI"), "/events")
+                .getJsonArray("errors").getJsonObject(0).getString("expected"))
+                .isEqualTo("GS1-EPC-Format: one of " + String.join(", ", epcFormats));
+        assertThat(notAcceptable(get("/events", "GS1-CBV-XML-Format", "Always_CURIE"), "/events")
+                .getJsonArray("errors").getJsonObject(0).getString("expected"))
+                .isEqualTo("GS1-CBV-XML-Format: one of " + String.join(", ", cbvFormats));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** {@code /events?EQ_stringValue=aaa...}: a valid query whose request target is exactly {@code length} long. */
@@ -199,6 +260,37 @@ class RestDetailsTest {
             request.headers(headers);
         }
         return http.send(request.build());
+    }
+
+    private HttpResponse<String> get(String path, String header, String value)
+            throws IOException, InterruptedException {
+        return get(path, header, value, "application/json");
+    }
+
+    private HttpResponse<String> get(String path, String header, String value, String accept)
+            throws IOException, InterruptedException {
+        return value == null ? send("GET", path, "Accept", accept)
+                : send("GET", path, "Accept", accept, header, value);
+    }
+
+    private static JsonObject notAcceptable(HttpResponse<String> response, String path) {
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = new JsonObject(response.body());
+        assertThat(problem.getString("type")).isEqualTo("epcisException:NotAcceptableException");
+        assertThat(problem.getInteger("status")).isEqualTo(406);
+        return problem;
+    }
+
+    private static List<String> allowed(HttpResponse<?> response) {
+        return Arrays.stream(response.headers().firstValue("Allow").orElseThrow().split(","))
+                .map(String::trim).toList();
+    }
+
+    private static List<String> values(HttpResponse<?> response, String header) {
+        String value = response.headers().firstValue(header).orElseThrow(
+                () -> new AssertionError("no " + header + " header in " + response.headers().map()));
+        return Arrays.stream(value.split(",")).map(String::trim).toList();
     }
 
     private static String readUntilClosed(InputStream in) throws IOException {

@@ -38,14 +38,14 @@ import org.slf4j.LoggerFactory;
  * <p>The value in the path is a percent-encoded URI (a Digital Link, a URN) or, for CBV values, a bare word. It is
  * taken from the raw path and decoded here exactly once, then read by the same parameter that {@code GET /events}
  * has, so that {@code /epcs/urn%3Aepc%3Aid%3Asgtin%3A...} and the Digital Link of the same key are one resource.
- * A value no stored event has is 404, a value that is not one of its kind is 400.
+ * A value no stored event has is 404, a value that is not one of its kind is 400. {@code OPTIONS} on these
+ * resources is answered by {@code DiscoveryRoutes}.
  */
 public final class ResourceRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceRoutes.class);
     private static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     private static final List<String> OFFERED = List.of("application/json", "application/ld+json");
-    private static final String ALLOW = "OPTIONS, GET";
 
     /** The identifier roles of {@code MATCH_anyEPC}: an EPC listed by {@code /epcs} has events there. */
     private static final List<String> INSTANCE_ROLES = List.of("EPC_LIST", "CHILD", "PARENT", "INPUT", "OUTPUT");
@@ -81,12 +81,12 @@ public final class ResourceRoutes {
     private final QueryParser parser;
     private final KnownValues known;
     private final int maxPerPage;
-    private final String vendorVersion;
 
     /**
      * @param events        answers the {@code /{value}/events} resources
      * @param maxPerPage    the most values one page of a collection holds
-     * @param vendorVersion the server's version, announced by {@code OPTIONS}
+     * @param vendorVersion not used any more: {@code OPTIONS} on these resources, which announced it, is answered
+     *                      by {@code DiscoveryRoutes}
      */
     public ResourceRoutes(QueryRoutes events, QueryParser parser, DataSource dataSource, int maxPerPage,
                           String vendorVersion) {
@@ -97,7 +97,7 @@ public final class ResourceRoutes {
             throw new IllegalArgumentException("maxPerPage must be at least 1");
         }
         this.maxPerPage = maxPerPage;
-        this.vendorVersion = Objects.requireNonNull(vendorVersion, "vendorVersion");
+        Objects.requireNonNull(vendorVersion, "vendorVersion");
     }
 
     public void mount(Router router) {
@@ -108,16 +108,7 @@ public final class ResourceRoutes {
                     .failureHandler(this::failure);
             router.get(collection + "/:value/events").blockingHandler(c -> itemEvents(c, kind), false)
                     .failureHandler(this::failure);
-            for (String path : List.of(collection, collection + "/:value", collection + "/:value/events")) {
-                router.options(path).handler(this::options);
-            }
         }
-    }
-
-    private void options(RoutingContext context) {
-        context.response().setStatusCode(204).putHeader("Allow", ALLOW);
-        Gs1Headers.addDiscoveryTo(context.response(), vendorVersion, null);
-        context.response().end();
     }
 
     private void collection(RoutingContext context, Kind kind) {
