@@ -10,6 +10,7 @@ import io.tracewell.server.config.ConfigException;
 import io.tracewell.server.config.ConfigSource;
 import io.tracewell.server.config.HttpSettings;
 import io.tracewell.server.config.TracewellConfig;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Details of the REST binding over real HTTP: the request URI limit answered with a {@code 414} problem, and the
- * format headers each resource announces on {@code OPTIONS}.
+ * Details of the REST binding over real HTTP: the request URI limit answered with a {@code 414} problem, the format
+ * headers each resource announces on {@code OPTIONS}, and {@code GS1-EPC-Format} on the lists of identifiers
+ * ({@code /epcs}, {@code /bizLocations}, {@code /readPoints}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestDetailsTest {
@@ -243,6 +246,50 @@ class RestDetailsTest {
                 .isEqualTo("GS1-CBV-XML-Format: one of " + String.join(", ", cbvFormats));
     }
 
+    // ---- 3. GS1-EPC-Format on the lists of identifiers --------------------------------------------------------
+
+    @Test
+    void theListsOfIdentifiersRefuseAFormatTheBindingDoesNotDefine() throws Exception {
+        for (String path : List.of("/epcs", "/bizLocations", "/readPoints")) {
+            JsonObject problem = notAcceptable(get(path, "GS1-EPC-Format", "Always_Digital_Link"), path);
+            assertThat(problem.getString("detail")).contains("GS1-EPC-Format", "\"Always_Digital_Link\"");
+            assertThat(problem.getString("instance")).isEqualTo(path);
+            assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("expected"))
+                    .isEqualTo("GS1-EPC-Format: one of " + String.join(", ", EpcFormat.headerValues()));
+        }
+        // the next page too: the header is read before the paging parameters
+        assertThat(get("/epcs?perPage=1", "GS1-EPC-Format", "urn").statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void theListsOfIdentifiersGiveCanonicalDigitalLinksByDefaultAndInEveryDefinedForm() throws Exception {
+        List<String> epcs = List.of(SSCC_DL, SGTIN_DL, SGTIN_988_DL);
+        List<String> locations = List.of(SGLN_EXT_DL);
+        List<String> readPoints = List.of(SGLN_DL);
+        for (String format : new String[] {null, "Always_GS1_Digital_Link", "Never_Translates", "No_Preference",
+                                           "Always_EPC_URN"}) {
+            // stored in canonical form; no company prefix lengths are configured, so no URN is guessed
+            assertThat(members("/epcs", format)).as("%s", format).containsExactlyInAnyOrderElementsOf(epcs);
+            assertThat(members("/bizLocations", format)).as("%s", format).isEqualTo(locations);
+            assertThat(members("/readPoints", format)).as("%s", format).isEqualTo(readPoints);
+        }
+        // GS1-CBV-XML-Format does not apply to a list of identifiers and is not read there
+        assertThat(get("/epcs", "GS1-CBV-XML-Format", "Always_CURIE").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesOfAListOfIdentifiersFollowTheStoredValuesWhateverTheForm() throws Exception {
+        HttpResponse<String> first = get("/epcs?perPage=2", "GS1-EPC-Format", "Always_EPC_URN");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String link = first.headers().firstValue("Link").orElseThrow();
+        String next = link.substring(1, link.indexOf('>'));
+        HttpResponse<String> second = get(next, "GS1-EPC-Format", "Always_EPC_URN");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        List<String> all = new ArrayList<>(members(first));
+        all.addAll(members(second));
+        assertThat(all).containsExactlyInAnyOrder(SSCC_DL, SGTIN_DL, SGTIN_988_DL);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** {@code /events?EQ_stringValue=aaa...}: a valid query whose request target is exactly {@code length} long. */
@@ -271,6 +318,19 @@ class RestDetailsTest {
             throws IOException, InterruptedException {
         return value == null ? send("GET", path, "Accept", accept)
                 : send("GET", path, "Accept", accept, header, value);
+    }
+
+    private List<String> members(String path, String epcFormat) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, "GS1-EPC-Format", epcFormat);
+        assertThat(response.statusCode()).as("GET %s (%s): %s", path, epcFormat, response.body()).isEqualTo(200);
+        return members(response);
+    }
+
+    private static List<String> members(HttpResponse<String> response) {
+        JsonObject body = new JsonObject(response.body());
+        assertThat(body.getString("type")).isEqualTo("Collection");
+        JsonArray member = body.getJsonArray("member");
+        return member.stream().map(String.class::cast).toList();
     }
 
     private static JsonObject notAcceptable(HttpResponse<String> response, String path) {

@@ -1,15 +1,19 @@
 package io.tracewell.epcis.query.http;
 
 import io.tracewell.epcis.capture.http.AcceptHeader;
+import io.tracewell.epcis.capture.http.EpcFormat;
+import io.tracewell.epcis.capture.http.EpcFormatting;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.ResponseFormats;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemError;
 import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.cbv.Disposition;
 import io.tracewell.epcis.format.SourceLocation;
+import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.query.QueryContext;
 import io.tracewell.epcis.query.QueryParameterException;
 import io.tracewell.epcis.query.QueryParser;
@@ -40,6 +44,14 @@ import org.slf4j.LoggerFactory;
  * has, so that {@code /epcs/urn%3Aepc%3Aid%3Asgtin%3A...} and the Digital Link of the same key are one resource.
  * A value no stored event has is 404, a value that is not one of its kind is 400. {@code OPTIONS} on these
  * resources is answered by {@code DiscoveryRoutes}.
+ *
+ * <p>The collections of identifiers ({@code /epcs}, {@code /bizLocations}, {@code /readPoints}) honour
+ * {@code GS1-EPC-Format} as the answers with events do: each listed value, the canonical form the store indexes
+ * (docs/store.md §2), goes through the same {@link EpcFormatting}, so the default {@code Always_GS1_Digital_Link}
+ * gives canonical Digital Links, {@code Always_EPC_URN} EPC URIs where the company prefix length is known (as for
+ * events, no table is configured, so Digital Links stay), {@code Never_Translates} and {@code No_Preference} the
+ * values as stored. A value the binding does not define is {@code 406 NotAcceptableException}. Paging is on the
+ * stored values, whatever form they are shown in.
  */
 public final class ResourceRoutes {
 
@@ -53,29 +65,30 @@ public final class ResourceRoutes {
     /**
      * One resource triple.
      *
-     * @param name      the top-level path segment, e.g. {@code bizSteps}
-     * @param parameter the query parameter the item's value fixes
-     * @param what      what a value is, for messages
-     * @param source    where the collection's values are stored
-     * @param display   the stored value as the collection lists it
+     * @param name        the top-level path segment, e.g. {@code bizSteps}
+     * @param parameter   the query parameter the item's value fixes
+     * @param what        what a value is, for messages
+     * @param source      where the collection's values are stored
+     * @param display     the stored value as the collection lists it
+     * @param identifiers whether the values are identifiers, listed in the form {@code GS1-EPC-Format} asks for
      */
     private record Kind(String name, String parameter, String what, KnownValues.Source source,
-                        UnaryOperator<String> display) {}
+                        UnaryOperator<String> display, boolean identifiers) {}
 
     private static final List<Kind> KINDS = List.of(
             new Kind("eventTypes", "eventType", "event type",
-                    new KnownValues.Source("epcis_event", "event_type", "TRUE", List.of()), v -> v),
+                    new KnownValues.Source("epcis_event", "event_type", "TRUE", List.of()), v -> v, false),
             new Kind("epcs", "MATCH_anyEPC", "EPC",
                     new KnownValues.Source("epcis_event_epc", "canonical_id",
-                            "role IN (?, ?, ?, ?, ?)", INSTANCE_ROLES), v -> v),
+                            "role IN (?, ?, ?, ?, ?)", INSTANCE_ROLES), v -> v, true),
             new Kind("bizSteps", "EQ_bizStep", "business step",
-                    KnownValues.Source.eventColumn("biz_step"), v -> BizStep.of(v).toBareWord()),
+                    KnownValues.Source.eventColumn("biz_step"), v -> BizStep.of(v).toBareWord(), false),
             new Kind("bizLocations", "EQ_bizLocation", "business location",
-                    KnownValues.Source.eventColumn("biz_location"), v -> v),
+                    KnownValues.Source.eventColumn("biz_location"), v -> v, true),
             new Kind("readPoints", "EQ_readPoint", "read point",
-                    KnownValues.Source.eventColumn("read_point"), v -> v),
+                    KnownValues.Source.eventColumn("read_point"), v -> v, true),
             new Kind("dispositions", "EQ_disposition", "disposition",
-                    KnownValues.Source.eventColumn("disposition"), v -> Disposition.of(v).toBareWord()));
+                    KnownValues.Source.eventColumn("disposition"), v -> Disposition.of(v).toBareWord(), false));
 
     private final QueryRoutes events;
     private final QueryParser parser;
@@ -116,6 +129,14 @@ public final class ResourceRoutes {
         if (mediaType.isEmpty()) {
             return;
         }
+        UnaryOperator<String> display = kind.display();
+        if (kind.identifiers()) {
+            Optional<EpcFormatting> form = epcFormat(context);
+            if (form.isEmpty()) {
+                return;
+            }
+            display = form.get()::id;
+        }
         CollectionPages pages;
         try {
             pages = CollectionPages.read(context.request().query(), maxPerPage);
@@ -127,7 +148,9 @@ public final class ResourceRoutes {
         boolean more = values.size() > pages.perPage();
         List<String> page = more ? values.subList(0, pages.perPage()) : values;
         JsonArray member = new JsonArray();
-        page.forEach(v -> member.add(kind.display().apply(v)));
+        for (String value : page) {
+            member.add(display.apply(value));
+        }
         HttpServerResponse response = context.response().setStatusCode(200)
                 .putHeader("Content-Type", mediaType.get());
         Gs1Headers.addTo(response);
@@ -203,6 +226,25 @@ public final class ResourceRoutes {
         ProblemResponses.send(context, Problem.of(EpcisExceptionType.NO_SUCH_RESOURCE,
                 "the path names no " + kind.what(), context.request().path()));
         return Optional.empty();
+    }
+
+    /**
+     * The identifier form {@code GS1-EPC-Format} asks for, read as for events ({@link ResponseFormats}); or, for a
+     * value the binding does not define, the 406 sent. {@code GS1-CBV-XML-Format} is not read: a list of
+     * identifiers holds no CBV value.
+     */
+    private static Optional<EpcFormatting> epcFormat(RoutingContext context) {
+        try {
+            return Optional.of(ResponseFormats.fromHeaders(
+                    name -> name.equals(EpcFormat.HEADER) ? context.request().getHeader(name) : null,
+                    CompanyPrefixLengths.none()).epcs());
+        } catch (ResponseFormats.UnsupportedHeaderValue e) {
+            String expected = e.header() + ": one of " + String.join(", ", e.accepted());
+            ProblemResponses.send(context, new Problem(EpcisExceptionType.NOT_ACCEPTABLE, "the request header "
+                    + e.getMessage() + "; the identifiers cannot be listed in that form", context.request().path(),
+                    List.of(new ProblemError(SourceLocation.NONE, "request header " + e.getMessage(), expected))));
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> jsonMediaType(RoutingContext context) {
