@@ -120,7 +120,7 @@ public final class TracewellServer implements AutoCloseable {
             schema.migrateOrLog();
 
             HttpSettings http = config.http().port() == 0
-                    ? new HttpSettings(config.http().host(), LoopbackPort.free())
+                    ? config.http().withPort(LoopbackPort.free())
                     : config.http();
             vertx = Vertx.vertx();
             Vertx ownVertx = vertx;

@@ -150,6 +150,30 @@ class TracewellConfigTest {
         assertThat(TracewellConfig.from(source).http().port()).isEqualTo(8080);
     }
 
+    @Test
+    void subscriptionSettingsHaveDefaultsAndAreChecked() {
+        TracewellConfig defaults = TracewellConfig.from(ConfigSource.defaultsWith(Map.of()));
+        assertThat(defaults.subscriptions().batchSize()).isEqualTo(500);
+        assertThat(defaults.subscriptions().runner().poll()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(defaults.subscriptions().runner().maxRetry()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(defaults.subscriptions().runner().scheduleZone()).isEqualTo(java.time.ZoneId.of("UTC"));
+
+        TracewellConfig set = TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.subscriptions.batch-size", "20", "epcis.subscriptions.schedule-zone", "Europe/Berlin",
+                "epcis.subscriptions.failures-before-failing", "3")));
+        assertThat(set.subscriptions().batchSize()).isEqualTo(20);
+        assertThat(set.subscriptions().runner().scheduleZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(set.subscriptions().runner().failuresBeforeFailing()).isEqualTo(3);
+
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.subscriptions.schedule-zone", "Mars/Olympus"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.subscriptions.schedule-zone")
+                .hasMessageContaining("Mars/Olympus");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.subscriptions.batch-size", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.subscriptions.batch-size");
+    }
+
     private static Properties defaults() {
         Properties defaults = new Properties();
         ConfigSource shipped = ConfigSource.defaultsWith(Map.of());
@@ -158,7 +182,11 @@ class TracewellConfigTest {
             TracewellConfig.DB_USER, TracewellConfig.DB_PASSWORD, TracewellConfig.DB_POOL_SIZE,
             TracewellConfig.DB_CONNECTION_TIMEOUT_MS, TracewellConfig.EMBEDDED_DB_PORT, TracewellConfig.EMBEDDED_DB_NAME,
             TracewellConfig.CAPTURE_MAX_EVENTS, TracewellConfig.CAPTURE_MAX_BYTES, TracewellConfig.CAPTURE_WORKERS,
-            TracewellConfig.NODE_ID
+            TracewellConfig.NODE_ID, TracewellConfig.HTTP_MAX_URI_LENGTH, TracewellConfig.SUBSCRIPTION_BATCH_SIZE,
+            TracewellConfig.SUBSCRIPTION_WORKERS, TracewellConfig.SUBSCRIPTION_POLL_MS,
+            TracewellConfig.SUBSCRIPTION_FIRST_RETRY_MS, TracewellConfig.SUBSCRIPTION_MAX_RETRY_MS,
+            TracewellConfig.SUBSCRIPTION_FAILURES_BEFORE_FAILING, TracewellConfig.SUBSCRIPTION_REQUEST_TIMEOUT_MS,
+            TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE
         }) {
             defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
         }
