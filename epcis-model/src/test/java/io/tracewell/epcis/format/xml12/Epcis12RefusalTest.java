@@ -228,6 +228,16 @@ class Epcis12RefusalTest {
     }
 
     @Test
+    void aTransactionEventWithoutBusinessTransactionIsRefused() {
+        TransactionEvent tx = new TransactionEvent(COMMON, Action.ADD, null, List.of(SGTIN), List.of(), null, null,
+                List.of(), List.of());
+        Epcis12ConversionException e = refused(tx);
+        assertThat(e.field()).isEqualTo("bizTransactionList");
+        assertThat(e).hasMessageContaining("TransactionEvent #2").hasMessageContaining("at least one business"
+                + " transaction");
+    }
+
+    @Test
     void aUnitWithoutAQuantityIsRefused() {
         ObjectEvent quantities = new ObjectEvent(COMMON, Action.OBSERVE, List.of(),
                 List.of(new QuantityElement("urn:epc:class:lgtin:0614141.010734.L1", null, "KGM")), null, null,

@@ -430,6 +430,8 @@ class Epcis12XmlWriterTest {
         return Stream.of(
                 Arguments.of("an eventTime without time zone", "<eventTime>2024-04-30T10:00:00.000-05:00</eventTime>",
                         "<eventTime>2024-04-30T10:00:00.000</eventTime>"),
+                Arguments.of("a creationDate without time zone", "creationDate=\"2024-05-01T08:15:30.000Z\"",
+                        "creationDate=\"2024-05-01T08:15:30.000\""),
                 Arguments.of("a time zone offset without sign", "<eventTimeZoneOffset>-05:00</eventTimeZoneOffset>",
                         "<eventTimeZoneOffset>05:00</eventTimeZoneOffset>"),
                 Arguments.of("a unit that is no UN/CEFACT code", "<uom>EA</uom>", "<uom>each</uom>"),
