@@ -25,6 +25,8 @@ import io.tracewell.epcis.store.write.OutboxPublisher;
 import io.tracewell.epcis.query.http.NamedQueries;
 import io.tracewell.epcis.subscription.SubscriptionRoutes;
 import io.tracewell.epcis.subscription.SubscriptionRunner;
+import io.tracewell.epcis.subscription.WebSocketSubscriptions;
+import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.subscription.Subscriptions;
 import io.tracewell.server.config.SubscriptionSettings;
 import io.tracewell.epcis.validation.DocumentValidator;
@@ -158,7 +160,8 @@ public final class TracewellServer implements AutoCloseable {
         StoredEvents storedEvents = new StoredEvents(dataSource);
         SingleEventCapture capture = new SingleEventCapture(DocumentValidator.create(), EventHasher.standard(),
                 store, storedEvents);
-        new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT).mount(router);
+        CompanyPrefixLengths lengths = config.companyPrefixLengths();
+        new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT, lengths).mount(router);
 
         CaptureSettings captureSettings = config.capture();
         CaptureJobs jobs = new CaptureJobs(dataSource);
@@ -171,9 +174,15 @@ public final class TracewellServer implements AutoCloseable {
         SubscriptionSettings subscriptionSettings = config.subscriptions();
         SubscriptionRunner subscriptionRunner = track("subscription delivery", new SubscriptionRunner(subscriptions,
                 namedQueries, QueryParser.standard(), captureSettings.nodeId(), subscriptionSettings.runner(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), lengths));
         store.onVisible(subscriptionRunner::wake);
         subscriptionRunner.start();
+        // WebSocket subscriptions (docs/subscriptions.md §7): live only as long as their socket, never stored.
+        WebSocketSubscriptions webSockets = track("websocket subscriptions", new WebSocketSubscriptions(dataSource,
+                QueryParser.standard(), new WebSocketSubscriptions.Settings(subscriptionSettings.runner().poll(),
+                        subscriptionSettings.batchSize(), 2, subscriptionSettings.runner().scheduleZone()),
+                Clock.systemUTC(), lengths));
+        store.onVisible(webSockets::wake);
         // Outbox rows whose node stopped between commit and numbering (docs/store.md §5a) are numbered here.
         OutboxPublisher publisher = new OutboxPublisher(dataSource);
         java.util.concurrent.ScheduledExecutorService publishing = java.util.concurrent.Executors
@@ -187,6 +196,7 @@ public final class TracewellServer implements AutoCloseable {
             try {
                 if (publisher.publish() > 0) {
                     subscriptionRunner.wake();
+                    webSockets.wake();
                 }
             } catch (RuntimeException e) {
                 LOG.debug("numbering outbox rows failed, retried later: {}", e.getMessage());
@@ -213,10 +223,11 @@ public final class TracewellServer implements AutoCloseable {
             }
         };
         QueryRoutes queryRoutes = new QueryRoutes(QueryParser.standard(), new EventQueries(dataSource, secret,
-                PAGE_TOKEN_LIFETIME, Clock.systemUTC()), MAX_PER_PAGE, Clock.systemUTC());
+                PAGE_TOKEN_LIFETIME, Clock.systemUTC()), MAX_PER_PAGE, Clock.systemUTC(), lengths);
         queryRoutes.mount(router);
         new ResourceRoutes(queryRoutes, QueryParser.standard(), dataSource, MAX_PER_PAGE, TracewellVersion.get())
                 .mount(router);
+        webSockets.mount(router); // before NamedQueryRoutes: requests without Upgrade: websocket go on to it
         new NamedQueryRoutes(queryRoutes, QueryParser.standard(), dataSource, MAX_PER_PAGE, TracewellVersion.get())
                 .mount(router);
     }

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * the environment variable that overrides it.
  */
 public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase,
-                              CaptureSettings capture, SubscriptionSettings subscriptions) {
+                              CaptureSettings capture, SubscriptionSettings subscriptions,
+                              io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths) {
 
     public static final String HTTP_HOST = "epcis.host";
     public static final String HTTP_PORT = "epcis.port";
@@ -28,6 +29,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String CAPTURE_MAX_BYTES = "epcis.capture.max-bytes";
     public static final String CAPTURE_WORKERS = "epcis.capture.workers";
     public static final String NODE_ID = "epcis.node-id";
+    public static final String COMPANY_PREFIX_LENGTHS = "epcis.company-prefix-lengths";
     public static final String SUBSCRIPTION_BATCH_SIZE = "epcis.subscriptions.batch-size";
     public static final String SUBSCRIPTION_WORKERS = "epcis.subscriptions.workers";
     public static final String SUBSCRIPTION_POLL_MS = "epcis.subscriptions.poll-ms";
@@ -91,7 +93,19 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                                 throw new IllegalArgumentException(e);
                             }
                         }));
-        return new TracewellConfig(http, database, embedded, capture, subscriptions);
+        io.tracewell.epcis.id.CompanyPrefixLengths lengths = io.tracewell.epcis.id.CompanyPrefixLengths.none();
+        java.util.Optional<String> lengthsFile = source.text(COMPANY_PREFIX_LENGTHS);
+        if (lengthsFile.isPresent()) {
+            ConfigSource.Value value = source.require(COMPANY_PREFIX_LENGTHS);
+            try {
+                lengths = io.tracewell.epcis.id.CompanyPrefixLengths.fixedTable()
+                        .load(Path.of(lengthsFile.get().trim()));
+            } catch (RuntimeException e) { // unreadable file, bad line, bad path
+                throw new ConfigException(COMPANY_PREFIX_LENGTHS + " (from " + value.origin() + "): "
+                        + e.getMessage() + "; expected a readable UTF-8 file of lines '<digit prefix>=<length>'");
+            }
+        }
+        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths);
     }
 
     /** The host name and HTTP port: distinct for servers on different hosts or ports. */

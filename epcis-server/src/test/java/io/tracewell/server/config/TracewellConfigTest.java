@@ -174,6 +174,23 @@ class TracewellConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.subscriptions.batch-size");
     }
 
+    @Test
+    void companyPrefixLengthsComeFromTheFileNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of())).companyPrefixLengths()
+                .lengthFor("0614141073464").isPresent()).isFalse();
+        Path table = java.nio.file.Files.writeString(dir.resolve("lengths.txt"), "0614141=7\n");
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of("epcis.company-prefix-lengths",
+                table.toString()))).companyPrefixLengths().lengthFor("0614141073464")).hasValue(7);
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.txt"), "0614141=seven\n");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.company-prefix-lengths", bad.toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.company-prefix-lengths")
+                .hasMessageContaining("line 1");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.company-prefix-lengths", dir.resolve("missing.txt").toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("missing.txt");
+    }
+
     private static Properties defaults() {
         Properties defaults = new Properties();
         ConfigSource shipped = ConfigSource.defaultsWith(Map.of());
@@ -186,7 +203,7 @@ class TracewellConfigTest {
             TracewellConfig.SUBSCRIPTION_WORKERS, TracewellConfig.SUBSCRIPTION_POLL_MS,
             TracewellConfig.SUBSCRIPTION_FIRST_RETRY_MS, TracewellConfig.SUBSCRIPTION_MAX_RETRY_MS,
             TracewellConfig.SUBSCRIPTION_FAILURES_BEFORE_FAILING, TracewellConfig.SUBSCRIPTION_REQUEST_TIMEOUT_MS,
-            TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE
+            TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE, TracewellConfig.COMPANY_PREFIX_LENGTHS
         }) {
             defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
         }

@@ -145,6 +145,46 @@ class WebSocketSubscriptionTest {
     }
 
     @Test
+    void theServerItselfUpgradesAndStillRunsTheNamedQueryForAPlainGet() throws Exception {
+        String step = uniqueStep();
+        String query = namedQuery(step);
+        ClientWebSocket ws = client.webSocket();
+        java.util.concurrent.LinkedBlockingQueue<JsonObject> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+        CompletableFuture<MultiMap> headers = new CompletableFuture<>();
+        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.baseUri().getPort())
+                .setURI("/queries/" + query + "/events?stream=true"), done -> {
+                    if (done.succeeded()) {
+                        headers.complete(MultiMap.caseInsensitiveMultiMap().addAll(done.result().headers()));
+                    } else {
+                        headers.completeExceptionally(done.cause());
+                    }
+                });
+        try {
+            assertThat(headers.get(WAIT.toSeconds(), TimeUnit.SECONDS).get("GS1-Query-Min-Record-Time")).isNotBlank();
+            List<String> events = capture(step, null, 2);
+            List<String> ids = new ArrayList<>();
+            while (ids.size() < events.size()) {
+                JsonObject document = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(document).as("a pushed document").isNotNull();
+                JsonArray list = document.getJsonObject("epcisBody").getJsonObject("queryResults")
+                        .getJsonObject("resultsBody").getJsonArray("eventList");
+                for (int i = 0; i < list.size(); i++) {
+                    ids.add(list.getJsonObject(i).getString("eventID"));
+                }
+            }
+            assertThat(ids).containsExactlyElementsOf(events);
+            HttpResponse<String> plain = CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve(
+                    "queries/" + query + "/events")).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+            assertThat(plain.body()).contains("EPCISQueryDocument").contains(events.get(0));
+        } finally {
+            await(ws.close());
+        }
+    }
+
+    @Test
     void initialRecordTimeInThePastSendsEarlierEventsAndIsAnsweredInTheHandshake() throws Exception {
         String step = uniqueStep();
         String query = namedQuery(step);

@@ -84,6 +84,7 @@ public final class SubscriptionRunner implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final WebhookSender sender;
+    private final CompanyPrefixLengths lengths;
     private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>(1);
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -92,6 +93,13 @@ public final class SubscriptionRunner implements AutoCloseable {
 
     public SubscriptionRunner(Subscriptions store, NamedQueries queries, QueryParser parser, String nodeId,
                               Settings settings, Clock clock) {
+        this(store, queries, parser, nodeId, settings, clock, CompanyPrefixLengths.none());
+    }
+
+    /** @param lengths the company prefix lengths known, for {@code GS1-EPC-Format: Always_EPC_URN} */
+    public SubscriptionRunner(Subscriptions store, NamedQueries queries, QueryParser parser, String nodeId,
+                              Settings settings, Clock clock, CompanyPrefixLengths lengths) {
+        this.lengths = Objects.requireNonNull(lengths, "lengths");
         this.store = Objects.requireNonNull(store, "store");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -198,7 +206,7 @@ public final class SubscriptionRunner implements AutoCloseable {
             query = parser.parse(definition.get().parameters(), definition.get().context());
             formats = ResponseFormats.fromHeaders(header -> header.equals("GS1-EPC-Format") ? s.epcFormat()
                     : header.equals(ResponseFormats.CBV_XML_FORMAT) ? s.cbvXmlFormat() : null,
-                    CompanyPrefixLengths.none());
+                    lengths);
         } catch (QueryParameterException | ResponseFormats.UnsupportedHeaderValue e) {
             failed(s, "the subscription's query cannot be run: " + e.getMessage());
             return;

@@ -124,11 +124,19 @@ public final class WebSocketSubscriptions implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicLong reads = new AtomicLong();
+    private final CompanyPrefixLengths lengths;
     private final ExecutorService workers;
     private final Thread looker;
 
     public WebSocketSubscriptions(DataSource dataSource, QueryParser parser, Settings settings,
                                   Clock clock) {
+        this(dataSource, parser, settings, clock, CompanyPrefixLengths.none());
+    }
+
+    /** @param lengths the company prefix lengths known, for {@code GS1-EPC-Format: Always_EPC_URN} */
+    public WebSocketSubscriptions(DataSource dataSource, QueryParser parser, Settings settings, Clock clock,
+                                  CompanyPrefixLengths lengths) {
+        this.lengths = Objects.requireNonNull(lengths, "lengths");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.queries = new NamedQueries(dataSource);
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -220,7 +228,7 @@ public final class WebSocketSubscriptions implements AutoCloseable {
         }
         ResponseFormats formats;
         try {
-            formats = ResponseFormats.fromHeaders(request::getHeader, CompanyPrefixLengths.none());
+            formats = ResponseFormats.fromHeaders(request::getHeader, lengths);
         } catch (ResponseFormats.UnsupportedHeaderValue e) {
             reject(routing, e.problem(instance));
             return;

@@ -38,9 +38,17 @@ public final class EventsRoutes {
     private final StoredEvents storedEvents;
     private final Clock clock;
     private final long bodyLimit;
+    private final CompanyPrefixLengths lengths;
 
     /** @param bodyLimit the largest request body accepted, in bytes; larger ones get 413 */
     public EventsRoutes(SingleEventCapture capture, StoredEvents storedEvents, Clock clock, long bodyLimit) {
+        this(capture, storedEvents, clock, bodyLimit, CompanyPrefixLengths.none());
+    }
+
+    /** @param lengths the company prefix lengths known, for {@code GS1-EPC-Format: Always_EPC_URN} */
+    public EventsRoutes(SingleEventCapture capture, StoredEvents storedEvents, Clock clock, long bodyLimit,
+                        CompanyPrefixLengths lengths) {
+        this.lengths = Objects.requireNonNull(lengths, "lengths");
         this.capture = Objects.requireNonNull(capture, "capture");
         this.storedEvents = Objects.requireNonNull(storedEvents, "storedEvents");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -120,7 +128,7 @@ public final class EventsRoutes {
                     "events are available as " + String.join(", ", OFFERED), instance));
             return;
         }
-        Optional<ResponseFormats> forms = ResponseFormats.negotiate(context, CompanyPrefixLengths.none());
+        Optional<ResponseFormats> forms = ResponseFormats.negotiate(context, lengths);
         if (forms.isEmpty()) {
             return;
         }

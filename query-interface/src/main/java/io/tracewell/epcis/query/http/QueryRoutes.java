@@ -55,8 +55,16 @@ public final class QueryRoutes {
     private final EventQueries queries;
     private final int maxPerPage;
     private final Clock clock;
+    private final CompanyPrefixLengths lengths;
 
     public QueryRoutes(QueryParser parser, EventQueries queries, int maxPerPage, Clock clock) {
+        this(parser, queries, maxPerPage, clock, CompanyPrefixLengths.none());
+    }
+
+    /** @param lengths the company prefix lengths known, for {@code GS1-EPC-Format: Always_EPC_URN} */
+    public QueryRoutes(QueryParser parser, EventQueries queries, int maxPerPage, Clock clock,
+                       CompanyPrefixLengths lengths) {
+        this.lengths = Objects.requireNonNull(lengths, "lengths");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.queries = Objects.requireNonNull(queries, "queries");
         if (maxPerPage < 1) {
@@ -64,6 +72,11 @@ public final class QueryRoutes {
         }
         this.maxPerPage = maxPerPage;
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The company prefix lengths identifiers are rendered with. */
+    public CompanyPrefixLengths companyPrefixLengths() {
+        return lengths;
     }
 
     public void mount(Router router) {
@@ -98,7 +111,7 @@ public final class QueryRoutes {
                     "query results are available as " + String.join(", ", OFFERED), instance));
             return;
         }
-        Optional<ResponseFormats> forms = ResponseFormats.negotiate(context, CompanyPrefixLengths.none());
+        Optional<ResponseFormats> forms = ResponseFormats.negotiate(context, lengths);
         if (forms.isEmpty()) {
             return;
         }

@@ -13,7 +13,6 @@ import io.tracewell.epcis.capture.problem.ProblemError;
 import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.cbv.Disposition;
 import io.tracewell.epcis.format.SourceLocation;
-import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.query.QueryContext;
 import io.tracewell.epcis.query.QueryParameterException;
 import io.tracewell.epcis.query.QueryParser;
@@ -233,11 +232,11 @@ public final class ResourceRoutes {
      * value the binding does not define, the 406 sent. {@code GS1-CBV-XML-Format} is not read: a list of
      * identifiers holds no CBV value.
      */
-    private static Optional<EpcFormatting> epcFormat(RoutingContext context) {
+    private Optional<EpcFormatting> epcFormat(RoutingContext context) {
         try {
             return Optional.of(ResponseFormats.fromHeaders(
                     name -> name.equals(EpcFormat.HEADER) ? context.request().getHeader(name) : null,
-                    CompanyPrefixLengths.none()).epcs());
+                    events.companyPrefixLengths()).epcs());
         } catch (ResponseFormats.UnsupportedHeaderValue e) {
             String expected = e.header() + ": one of " + String.join(", ", e.accepted());
             ProblemResponses.send(context, new Problem(EpcisExceptionType.NOT_ACCEPTABLE, "the request header "
