@@ -76,7 +76,6 @@ public final class NamedQueryRoutes {
         router.get(PATH + "/:queryName/events").blockingHandler(this::run, false).failureHandler(this::failure);
         router.options(PATH).handler(c -> options(c, "OPTIONS, GET, POST"));
         router.options(PATH + "/:queryName").handler(c -> options(c, "OPTIONS, GET, DELETE"));
-        router.options(PATH + "/:queryName/events").handler(c -> options(c, "OPTIONS, GET"));
     }
 
     private void options(RoutingContext context, String allow) {
