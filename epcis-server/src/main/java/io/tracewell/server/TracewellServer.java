@@ -27,6 +27,8 @@ import io.tracewell.epcis.subscription.SubscriptionRoutes;
 import io.tracewell.epcis.subscription.SubscriptionRunner;
 import io.tracewell.epcis.subscription.WebSocketSubscriptions;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
+import io.tracewell.epcis.store.delivery.Deliveries;
+import io.tracewell.server.admin.DeliveryRoutes;
 import io.tracewell.epcis.subscription.Subscriptions;
 import io.tracewell.server.config.SubscriptionSettings;
 import io.tracewell.epcis.validation.DocumentValidator;
@@ -205,6 +207,8 @@ public final class TracewellServer implements AutoCloseable {
         new SubscriptionRoutes(subscriptions, namedQueries, subscriptionRunner, subscriptionSettings.batchSize(),
                 subscriptionSettings.runner().scheduleZone(), MAX_PER_PAGE, TracewellVersion.get(), Clock.systemUTC())
                 .mount(router);
+        // The operator's view of the regulatory connectors' deliveries (docs/deliveries.md).
+        new DeliveryRoutes(new Deliveries(dataSource), MAX_PER_PAGE, Clock.systemUTC()).mount(router);
         new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);
         new DiscoveryRoutes(captureSettings.limits(), TracewellVersion.get()).mount(router);
 
