@@ -46,8 +46,9 @@ import javax.xml.namespace.QName;
  *       and packed again with packs 1-10; a later packing of case 2 with packs 101-110 was retracted by an error
  *       declaration; pallet 1 was packed again after the shipment.</li>
  *   <li>The other shipment: pallet 2, cases 11-12, packs 101-120, to the other buyer.</li>
- *   <li>The incomplete shipment: pallet 3 with case SSCC 101 and packs of a GTIN without master data, one pack
- *       never commissioned, to a ship-to location of Example Wholesale whose master data has a name only.</li>
+ *   <li>The incomplete shipment: pallet 3 with case SSCC 101 holding packs of a GTIN without master data (one pack
+ *       never commissioned) and two packs of a GTIN whose dosage form only another lot's master data has, to a
+ *       ship-to location of Example Wholesale whose master data has a name only.</li>
  *   <li>The lot shipment: pallet 4 with packs of a GTIN whose dosage form is in the master data of its lot only.</li>
  * </ul>
  */
@@ -205,11 +206,15 @@ final class ExampleShipment {
                 sgln(OTHER_SHIP_TO), List.of(new BizTransaction(BizTransactionType.PO,
                         "urn:epcglobal:cbv:bt:0312345000004:PO-77"))));
 
-        // the incomplete shipment: a GTIN without master data, pack 10 never commissioned
+        // the incomplete shipment: a GTIN without master data, pack 10 never commissioned, and two packs of a lot
+        // whose GTIN lacks the dosage form (only lot LOT2026D has it)
         events.add(commissioning("2026-03-02T12:00:00.000-05:00", id(20),
                 range(1, 9, ExampleShipment::unknownPackUrn), "LOT2026C"));
-        events.add(packing("2026-03-02T12:10:00.000-05:00", id(301), Action.ADD, ssccUrn(101),
-                range(1, 10, ExampleShipment::unknownPackUrn)));
+        events.add(commissioning("2026-03-02T12:05:00.000-05:00", id(21),
+                range(11, 12, ExampleShipment::lotPackUrn), "LOT2026E"));
+        List<String> mixed = new ArrayList<>(range(1, 10, ExampleShipment::unknownPackUrn));
+        mixed.addAll(range(11, 12, ExampleShipment::lotPackUrn));
+        events.add(packing("2026-03-02T12:10:00.000-05:00", id(301), Action.ADD, ssccUrn(101), mixed));
         events.add(packing("2026-03-02T12:20:00.000-05:00", id(302), Action.ADD, ssccUrn(3),
                 List.of(ssccUrn(101))));
         events.add(shipping("2026-03-03T08:00:00.000-05:00", INCOMPLETE_SHIPPING_ID, ssccUrn(3), BUYER,
