@@ -18,7 +18,10 @@ import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.model.EpcisTime;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.regulatory.dscsa.MissingTransactionDataException.Item;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -68,6 +71,25 @@ class DscsaDocumentBuilderTest {
     void validatesAgainstTheProjectsEpcis12AndSbdhSchemas() {
         assertThat(Xml.problemsAgainstEpcis12Schema(bytes)).isNull();
         assertThat(xml.value("/epcis:EPCISDocument/@schemaVersion")).isEqualTo("1.2");
+    }
+
+    /**
+     * docs/examples/dscsa-shipment-example.xml is this document, byte for byte (its identity and the store's clock are
+     * fixed), so it cannot go stale; {@code -Ddscsa.example.write=true} writes the current one there.
+     */
+    @Test
+    void theExampleInTheDocsIsThisDocument() throws IOException {
+        Files.write(Path.of("target", "dscsa-shipment-example.xml"), bytes);
+        Path committed = Path.of("..", "docs", "examples", "dscsa-shipment-example.xml");
+        if (Boolean.getBoolean("dscsa.example.write")) {
+            Files.createDirectories(committed.getParent());
+            Files.write(committed, bytes);
+        }
+        assertThat(committed).as("the example in the docs (write it with -Ddscsa.example.write=true)").exists();
+        assertThat(new String(Files.readAllBytes(committed), StandardCharsets.UTF_8))
+                .as("the example in the docs against target/dscsa-shipment-example.xml (rewrite it with"
+                        + " -Ddscsa.example.write=true)")
+                .isEqualTo(new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Test
