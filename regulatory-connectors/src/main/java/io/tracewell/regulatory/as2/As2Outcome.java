@@ -70,6 +70,28 @@ public record As2Outcome(
         return status == Status.ACKNOWLEDGED;
     }
 
+    /**
+     * True when a resend with the same Message-ID and bytes may succeed: the partner could not be reached or had a
+     * passing problem (HTTP 5xx, 408, 429), or answered for another message. False when acknowledged, when the MDN is
+     * awaited, and for a refusal the same bytes would meet again (a signature, MIC or disposition problem, a 4xx, an
+     * unusable MDN, or a problem on our side).
+     */
+    public boolean retryable() {
+        if (failure == null) {
+            return false;
+        }
+        switch (failure) {
+            case CONNECTION_REFUSED:
+            case CONNECTION_FAILED:
+            case MESSAGE_ID_MISMATCH:
+                return true;
+            case HTTP_STATUS:
+                return httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+            default:
+                return false;
+        }
+    }
+
     /** A copy of the MDN body as received. */
     @Override
     public byte[] mdn() {
