@@ -32,16 +32,16 @@ import com.helger.as2lib.session.AS2Session;
  * (not the one inside the message), stores what it received, and answers with a signed MDN, synchronously or, when
  * asked, asynchronously to the URL in Receipt-Delivery-Option.
  */
-final class As2LibPartner implements AutoCloseable {
+public final class As2LibPartner implements AutoCloseable {
 
-    static final String PARTNER_AS2_ID = "PARTNER-AS2";
-    static final String OUR_AS2_ID = "TRACEWELL-AS2";
+    public static final String PARTNER_AS2_ID = "PARTNER-AS2";
+    public static final String OUR_AS2_ID = "TRACEWELL-AS2";
     private static final String PASSWORD = "test";
     private static final String PARTNER_ALIAS = "partner";
     private static final String US_ALIAS = "tracewell";
 
     /** One message as the partner stored it. */
-    record Received(String messageId, byte[] payload, String contentType, String receiptDeliveryOption) {
+    public record Received(String messageId, byte[] payload, String contentType, String receiptDeliveryOption) {
     }
 
     private final int port;
@@ -52,8 +52,13 @@ final class As2LibPartner implements AutoCloseable {
      * Starts a partner that holds {@code partner} (its key and certificate) and trusts {@code certificateForUs} as
      * our signing certificate.
      */
-    As2LibPartner(TestPki.Identity partner, X509Certificate certificateForUs) throws Exception {
-        this.port = freePort();
+    public As2LibPartner(TestPki.Identity partner, X509Certificate certificateForUs) throws Exception {
+        this(partner, certificateForUs, freePort());
+    }
+
+    /** A partner on a port chosen before, e.g. one that was down and comes up. */
+    public As2LibPartner(TestPki.Identity partner, X509Certificate certificateForUs, int port) throws Exception {
+        this.port = port;
         AS2Session session = new AS2Session();
         // verify with the certificate configured for the sender, as a partner should, not with the one we embed
         session.setCryptoVerifyUseCertificateInBodyPart(false);
@@ -102,11 +107,11 @@ final class As2LibPartner implements AutoCloseable {
         processor.startActiveModules();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port + "/as2");
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
@@ -115,7 +120,7 @@ final class As2LibPartner implements AutoCloseable {
         processor.stopActiveModules();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -18,18 +18,18 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** RSA keys and self-signed certificates made fresh for each test run: no key material lives in the repository. */
-final class TestPki {
+public final class TestPki {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key pair and the self-signed certificate for it. */
-    record Identity(KeyPair keys, X509Certificate certificate) {
+    public record Identity(KeyPair keys, X509Certificate certificate) {
     }
 
     private TestPki() {
     }
 
-    static Identity identity(String commonName) {
+    public static Identity identity(String commonName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, RANDOM);
