@@ -207,6 +207,21 @@ public final class TracewellServer implements AutoCloseable {
         new SubscriptionRoutes(subscriptions, namedQueries, subscriptionRunner, subscriptionSettings.batchSize(),
                 subscriptionSettings.runner().scheduleZone(), MAX_PER_PAGE, TracewellVersion.get(), Clock.systemUTC())
                 .mount(router);
+        // The DSCSA gateway, when configured (docs/dscsa.md): shipments to trading partners as EPCIS 1.2 over AS2.
+        config.dscsa().ifPresent(gateway -> {
+            io.tracewell.regulatory.as2.As2Sender as2 = track("AS2 sender",
+                    new io.tracewell.regulatory.as2.As2Sender(camel.camelContext()));
+            io.tracewell.regulatory.dscsa.DscsaConfiguration dscsa = gateway.configuration();
+            io.tracewell.regulatory.dscsa.DscsaService service = track("DSCSA gateway",
+                    new io.tracewell.regulatory.dscsa.DscsaService(new io.tracewell.regulatory.dscsa.DscsaConnector(
+                            dataSource, dscsa.partners(), dscsa.settings(),
+                            new io.tracewell.regulatory.dscsa.As2Transport(as2, dscsa.profiles()),
+                            io.tracewell.regulatory.dscsa.DscsaConnector.Schedule.defaults(),
+                            captureSettings.nodeId(), Clock.systemUTC()), gateway.interval()));
+            store.onVisible(service::wake);
+            service.start();
+            LOG.info("DSCSA gateway on: {} trading partner(s)", dscsa.partners().size());
+        });
         // The operator's view of the regulatory connectors' deliveries (docs/deliveries.md).
         new DeliveryRoutes(new Deliveries(dataSource), MAX_PER_PAGE, Clock.systemUTC()).mount(router);
         new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);

@@ -12,7 +12,15 @@ import java.util.function.Function;
  */
 public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase,
                               CaptureSettings capture, SubscriptionSettings subscriptions,
-                              io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths) {
+                              io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths,
+                              java.util.Optional<DscsaGateway> dscsa) {
+
+    /**
+     * The DSCSA gateway, when configured: its configuration file read and checked, and how often it looks for
+     * work besides being woken by commits.
+     */
+    public record DscsaGateway(io.tracewell.regulatory.dscsa.DscsaConfiguration configuration,
+                               java.time.Duration interval) {}
 
     public static final String HTTP_HOST = "epcis.host";
     public static final String HTTP_PORT = "epcis.port";
@@ -30,6 +38,8 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String CAPTURE_WORKERS = "epcis.capture.workers";
     public static final String NODE_ID = "epcis.node-id";
     public static final String COMPANY_PREFIX_LENGTHS = "epcis.company-prefix-lengths";
+    public static final String DSCSA_CONFIG = "epcis.dscsa.config";
+    public static final String DSCSA_INTERVAL_MS = "epcis.dscsa.interval-ms";
     public static final String SUBSCRIPTION_BATCH_SIZE = "epcis.subscriptions.batch-size";
     public static final String SUBSCRIPTION_WORKERS = "epcis.subscriptions.workers";
     public static final String SUBSCRIPTION_POLL_MS = "epcis.subscriptions.poll-ms";
@@ -105,7 +115,19 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                         + e.getMessage() + "; expected a readable UTF-8 file of lines '<digit prefix>=<length>'");
             }
         }
-        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths);
+        java.util.Optional<DscsaGateway> dscsa = java.util.Optional.empty();
+        java.util.Optional<String> dscsaFile = source.text(DSCSA_CONFIG);
+        if (dscsaFile.isPresent()) {
+            ConfigSource.Value value = source.require(DSCSA_CONFIG);
+            try {
+                dscsa = java.util.Optional.of(new DscsaGateway(io.tracewell.regulatory.dscsa.DscsaConfiguration.load(
+                        Path.of(dscsaFile.get().trim()), lengths),
+                        Duration.ofMillis(integer(source, DSCSA_INTERVAL_MS, 100, 3_600_000))));
+            } catch (io.tracewell.regulatory.dscsa.DscsaConfiguration.InvalidConfiguration e) {
+                throw new ConfigException(DSCSA_CONFIG + " (from " + value.origin() + "): " + e.getMessage());
+            }
+        }
+        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa);
     }
 
     /** The host name and HTTP port: distinct for servers on different hosts or ports. */

@@ -191,6 +191,17 @@ class TracewellConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.txt");
     }
 
+    @Test
+    void aDscsaConfigurationThatCannotBeUsedStopsTheStart(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of())).dscsa()).isEmpty();
+        Path file = java.nio.file.Files.writeString(dir.resolve("dscsa.json"), "{\"seller\": {}}");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.dscsa.config", file.toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.dscsa.config")
+                .hasMessageContaining("/seller/gln");
+    }
+
     private static Properties defaults() {
         Properties defaults = new Properties();
         ConfigSource shipped = ConfigSource.defaultsWith(Map.of());
@@ -203,7 +214,8 @@ class TracewellConfigTest {
             TracewellConfig.SUBSCRIPTION_WORKERS, TracewellConfig.SUBSCRIPTION_POLL_MS,
             TracewellConfig.SUBSCRIPTION_FIRST_RETRY_MS, TracewellConfig.SUBSCRIPTION_MAX_RETRY_MS,
             TracewellConfig.SUBSCRIPTION_FAILURES_BEFORE_FAILING, TracewellConfig.SUBSCRIPTION_REQUEST_TIMEOUT_MS,
-            TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE, TracewellConfig.COMPANY_PREFIX_LENGTHS
+            TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE, TracewellConfig.COMPANY_PREFIX_LENGTHS,
+            TracewellConfig.DSCSA_CONFIG, TracewellConfig.DSCSA_INTERVAL_MS
         }) {
             defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
         }

@@ -23,6 +23,12 @@ public final class As2Transport implements PartnerTransport {
     }
 
     @Override
+    public String newMessageId(TradingPartner partner) {
+        As2PartnerProfile profile = profiles.get(partner.name());
+        return profile == null ? PartnerTransport.super.newMessageId(partner) : As2Sender.newMessageId(profile);
+    }
+
+    @Override
     public Outcome send(TradingPartner partner, String messageId, byte[] payload, String contentType) {
         As2PartnerProfile profile = profiles.get(partner.name());
         if (profile == null) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -181,7 +180,7 @@ public final class DscsaConnector {
                         null, "the DSCSA document cannot be made: " + e.getMessage());
                 return;
             }
-            messageId = "<" + UUID.randomUUID() + "@tracewell>";
+            messageId = transport.newMessageId(partner);
             if (!deliveries.prepared(id, owner, messageId, payload, CONTENT_TYPE)) {
                 Deliveries.Delivery fixed = deliveries.find(id).orElseThrow();
                 payload = fixed.payload();

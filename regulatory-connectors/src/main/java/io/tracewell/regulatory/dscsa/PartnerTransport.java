@@ -27,6 +27,11 @@ public interface PartnerTransport {
         }
     }
 
+    /** A new message id for a first send to the partner, in the form the transport uses. */
+    default String newMessageId(TradingPartner partner) {
+        return "<" + java.util.UUID.randomUUID() + "@tracewell>";
+    }
+
     /** Sends {@code payload} to the partner under {@code messageId} (the same for every resend). */
     Outcome send(TradingPartner partner, String messageId, byte[] payload, String contentType);
 }
