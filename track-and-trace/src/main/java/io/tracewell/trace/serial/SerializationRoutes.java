@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /serialization/requests/{id}/serials?perPage=&nextPageToken=}: its serials in issue order, paged
  *       with {@code Link: <...>; rel="next"};</li>
  *   <li>{@code GET /serialization/requests/{id}/codes/{serial}.png|.svg?type=datamatrix|qr}: one serial as GS1
- *       DataMatrix (element string) or QR code (GS1 Digital Link); the serial percent-encoded as one path segment.</li>
+ *       DataMatrix (element string) or QR code (GS1 Digital Link); the serial percent-encoded as one path segment;</li>
+ *   <li>{@code POST /serialization/requests/{id}/commission}: captures the commissioning events again after a
+ *       failure or a stop between issuing and capturing.</li>
  * </ul>
  * Errors are RFC 7807 problems: a body that breaks a rule is a {@code ValidationException} with one entry per
  * problem, at the member's JSON pointer and saying what was expected.
@@ -79,6 +81,8 @@ public final class SerializationRoutes {
         router.get(PATH + "/:id").blockingHandler(this::get, false).failureHandler(this::failure);
         router.get(PATH + "/:id/serials").blockingHandler(this::page, false).failureHandler(this::failure);
         router.get(PATH + "/:id/codes/:code").blockingHandler(this::code, false).failureHandler(this::failure);
+        router.post(PATH + "/:id/commission").blockingHandler(this::commission, false)
+                .failureHandler(this::failure);
     }
 
     private void requireJson(RoutingContext context) {
@@ -126,6 +130,36 @@ public final class SerializationRoutes {
                 .putHeader("Location", PATH + "/" + record.id())
                 .putHeader("Content-Type", JSON_TYPE);
         response.end(Buffer.buffer(write(json)));
+    }
+
+    /**
+     * Captures the commissioning events of a request whose commissioning is {@code pending} (the node stopped
+     * between issuing and capturing) or {@code failed}; a request already {@code captured} is answered as it is.
+     * Slices captured before are recognised by their hash and not stored again.
+     */
+    private void commission(RoutingContext context) {
+        if (!acceptsJson(context)) {
+            return;
+        }
+        Optional<SerialRequestRecord> record = request(context);
+        if (record.isEmpty()) {
+            return;
+        }
+        if (record.get().commission().isEmpty() || commissioning == null) {
+            ProblemResponses.send(context, Problem.validation("request " + record.get().id()
+                    + " cannot be commissioned", context.request().path(), List.of(new ProblemError(
+                            SourceLocation.NONE, record.get().commission().isEmpty()
+                                    ? "the request asked for no commissioning"
+                                    : "this server does not commission serials",
+                            "a request created with a commission member"))));
+            return;
+        }
+        SerialRequestRecord result = record.get();
+        if (result.commissionState().orElse(null) != CommissionState.CAPTURED) {
+            result = commissioning.commission(result);
+        }
+        context.response().setStatusCode(200).putHeader("Content-Type", JSON_TYPE)
+                .end(Buffer.buffer(write(describe(result))));
     }
 
     private void get(RoutingContext context) {

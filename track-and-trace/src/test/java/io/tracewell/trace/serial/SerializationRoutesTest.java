@@ -62,12 +62,13 @@ class SerializationRoutesTest {
     private HttpClient client;
     private String base;
     private StoredEvents storedEvents;
+    private SerialNumberService service;
 
     @BeforeAll
     void start() throws Exception {
         database = TraceTestDatabase.create();
         storedEvents = new StoredEvents(database.dataSource());
-        SerialNumberService service = new SerialNumberService(database.dataSource(), new SecureRandom(),
+        service = new SerialNumberService(database.dataSource(), new SecureRandom(),
                 Clock.systemUTC(), SETTINGS.guessOneIn());
         SingleEventCapture capture = new SingleEventCapture(DocumentValidator.create(), EventHasher.standard(),
                 EventStore.of(database.dataSource()), storedEvents);
@@ -327,6 +328,89 @@ class SerializationRoutesTest {
                 "/commission/companyPrefixLength", "/commission/shelf");
         assertThat(errors.get("/commission/readPoint").get("message").asText()).contains("is not an SGLN");
         assertThat(errors.get("/commission/bizLocation").get("message").asText()).contains("missing");
+    }
+
+    /** A stop between issuing and capturing leaves the request pending; POST .../commission captures then. */
+    @Test
+    void commissioningIsCapturedAgainAfterAStopOrAFailure() throws Exception {
+        SerialNumberService.Issued issued = service.issue(new SerializationRequest(new Gtin(newGtin()), 7,
+                SerialScheme.RANDOM, java.util.Optional.of("L9"), java.util.Optional.empty(),
+                java.util.OptionalInt.of(12), java.util.Optional.of(new Commission(READ_POINT, BIZ_LOCATION,
+                        java.util.OptionalInt.empty()))), 100);
+        String path = SerializationRoutes.PATH + "/" + issued.request().id();
+        assertThat(JSON.readTree(get(path).body()).get("commission").get("state").asText()).isEqualTo("pending");
+
+        HttpResponse<String> first = postTo(path + "/commission");
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode commission = JSON.readTree(first.body()).get("commission");
+        assertThat(commission.get("state").asText()).isEqualTo("captured");
+        List<String> eventIDs = strings(commission.get("eventIDs"));
+        assertThat(eventIDs).hasSize(3);
+        long stored = storedCount(eventIDs);
+        assertThat(stored).isEqualTo(3);
+
+        // as if the capture had failed after its events were stored: capturing again stores nothing twice
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE serial_request SET commission_state = 'failed', commission_event_ids = NULL,"
+                    + " commission_error = 'test' WHERE id = '" + issued.request().id() + "'");
+        }
+        JsonNode again = JSON.readTree(postTo(path + "/commission").body()).get("commission");
+        assertThat(again.get("state").asText()).isEqualTo("captured");
+        assertThat(again.has("error")).isFalse();
+        assertThat(strings(again.get("eventIDs"))).containsExactlyElementsOf(eventIDs);
+        assertThat(storedCount(eventIDs)).isEqualTo(3);
+
+        // captured: answered as it is
+        assertThat(strings(JSON.readTree(postTo(path + "/commission").body()).get("commission").get("eventIDs")))
+                .containsExactlyElementsOf(eventIDs);
+    }
+
+    @Test
+    void aRequestWithoutCommissioningCannotBeCommissioned() throws Exception {
+        JsonNode body = JSON.readTree(post("{\"gtin\": \"" + newGtin() + "\", \"count\": 1,"
+                + " \"scheme\": \"sequential\"}").body());
+        HttpResponse<String> refused = postTo(SerializationRoutes.PATH + "/" + body.get("id").asText()
+                + "/commission");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("asked for no commissioning");
+    }
+
+    /** Set 82 has '/', '%', '?' and '&': the serial is one percent-encoded path segment, decoded once. */
+    @Test
+    void rendersSerialsThatNeedPercentEncoding() throws Exception {
+        String gtin = newGtin();
+        String id = JSON.readTree(post("{\"gtin\": \"" + gtin + "\", \"count\": 1, \"scheme\": \"random\"}")
+                .body()).get("id").asText();
+        String serial = "A/B%2F?C&D";
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "INSERT INTO serial_number (request_id, ordinal, gtin, serial) VALUES (?, 1, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, gtin);
+            s.setString(3, serial);
+            s.executeUpdate();
+        }
+        HttpResponse<byte[]> png = getBytes(SerializationRoutes.PATH + "/" + id + "/codes/"
+                + PathSegments.encode(serial) + ".png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        String text = BarcodeRendererTest.decode(png.body(), BarcodeFormat.DATA_MATRIX).getText();
+        assertThat(ElementString.parse("]d2" + text.substring(1)).serial()).hasValue(serial);
+        // decoded once: the escaped form of another serial is not this one
+        assertThat(getBytes(SerializationRoutes.PATH + "/" + id + "/codes/"
+                + PathSegments.encode(PathSegments.encode(serial)) + ".png").statusCode()).isEqualTo(404);
+    }
+
+    private long storedCount(List<String> eventIDs) throws Exception {
+        long n = 0;
+        for (String id : eventIDs) {
+            n += storedEvents.findByEventId(id).size();
+        }
+        return n;
+    }
+
+    private HttpResponse<String> postTo(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private static String simple(ExtensionElement e) {
