@@ -231,6 +231,49 @@ final class ExampleShipment {
         return events;
     }
 
+    /**
+     * A large shipment for measurements: {@code pallets} pallets of {@code casesPerPallet} cases of
+     * {@code packsPerCase} packs, each case's packs commissioned by one event, the cases by one, each case and each
+     * pallet packed, and one shipping event of all pallets to the buyer. Serials start high enough not to meet the
+     * example's.
+     */
+    static List<EpcisEvent> largeShipment(int shipment, int pallets, int casesPerPallet, int packsPerCase) {
+        String shippingId = id(shipment);
+        int ids = shipment * 10_000;
+        List<EpcisEvent> events = new ArrayList<>();
+        int cases = pallets * casesPerPallet;
+        int caseBase = 10_000;
+        int packBase = 1_000_000;
+        int palletBase = 5_000;
+        events.add(commissioning("2026-04-01T08:00:00.000-05:00", id(ids),
+                range(caseBase + 1, caseBase + cases, ExampleShipment::caseUrn), LOT));
+        for (int c = 1; c <= cases; c++) {
+            int first = packBase + (c - 1) * packsPerCase + 1;
+            List<String> packs = range(first, first + packsPerCase - 1, ExampleShipment::packUrn);
+            events.add(commissioning("2026-04-01T07:00:00.000-05:00", id(ids + c), packs, LOT));
+            events.add(packing("2026-04-01T09:00:00.000-05:00", id(ids + 5_000 + c), Action.ADD,
+                    caseUrn(caseBase + c), packs));
+        }
+        List<String> palletIds = new ArrayList<>();
+        for (int p = 1; p <= pallets; p++) {
+            String pallet = ssccUrn(palletBase + p);
+            palletIds.add(pallet);
+            int first = caseBase + (p - 1) * casesPerPallet + 1;
+            events.add(packing("2026-04-01T10:00:00.000-05:00", id(ids + 9_000 + p), Action.ADD, pallet,
+                    range(first, first + casesPerPallet - 1, ExampleShipment::caseUrn)));
+        }
+        Where where = new Where(PLANT.readPoint(), PLANT.bizLocation(),
+                List.of(new SourceDest(SourceDestType.OWNING_PARTY, sgln(SELLER)),
+                        new SourceDest(SourceDestType.LOCATION, sgln(SHIP_FROM))),
+                List.of(new SourceDest(SourceDestType.OWNING_PARTY, sgln(BUYER)),
+                        new SourceDest(SourceDestType.LOCATION, sgln(SHIP_TO))));
+        events.add(new ObjectEvent(common("2026-04-02T07:00:00.000-05:00", shippingId), Action.OBSERVE, palletIds,
+                List.of(), where, new Why(BizStep.SHIPPING, Disposition.IN_TRANSIT, null, List.of(
+                        new BizTransaction(BizTransactionType.PO, "urn:epcglobal:cbv:bt:0345678000007:PO-9000"))),
+                List.of(), null, List.of()));
+        return events;
+    }
+
     static List<Vocabulary> masterData() {
         Vocabulary products = new Vocabulary(StoredMasterData.EPC_CLASS, List.of(
                 product("urn:epc:idpat:sgtin:0361414.010001.*", "61414010001", "30 TABLET in 1 BOTTLE", "TABLET"),
