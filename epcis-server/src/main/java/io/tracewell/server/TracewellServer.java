@@ -29,6 +29,10 @@ import io.tracewell.epcis.subscription.WebSocketSubscriptions;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.store.delivery.Deliveries;
 import io.tracewell.server.admin.DeliveryRoutes;
+import io.tracewell.trace.serial.SerialCommissioning;
+import io.tracewell.trace.serial.SerialNumberService;
+import io.tracewell.trace.serial.SerializationRoutes;
+import io.tracewell.trace.serial.SerializationSettings;
 import io.tracewell.epcis.subscription.Subscriptions;
 import io.tracewell.server.config.SubscriptionSettings;
 import io.tracewell.epcis.validation.DocumentValidator;
@@ -164,6 +168,13 @@ public final class TracewellServer implements AutoCloseable {
                 store, storedEvents);
         CompanyPrefixLengths lengths = config.companyPrefixLengths();
         new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT, lengths).mount(router);
+        // Serial numbers, their commissioning events and GS1 barcodes (docs/serialization.md).
+        SerializationSettings serialization = SerializationSettings.DEFAULT;
+        SerialNumberService serialNumbers = new SerialNumberService(dataSource, new java.security.SecureRandom(),
+                Clock.systemUTC(), serialization.guessOneIn());
+        new SerializationRoutes(serialNumbers,
+                new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent()), serialization)
+                .mount(router);
 
         CaptureSettings captureSettings = config.capture();
         CaptureJobs jobs = new CaptureJobs(dataSource);
