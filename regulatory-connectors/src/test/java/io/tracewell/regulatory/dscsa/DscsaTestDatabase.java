@@ -20,7 +20,7 @@ import java.util.UUID;
  * (the store's {@link EmbeddedMariaDb}, data under {@code target/embedded-mariadb}, started once per test JVM and
  * stopped when it exits). The database is dropped on {@link #close()}.
  */
-final class DscsaTestDatabase implements AutoCloseable {
+public final class DscsaTestDatabase implements AutoCloseable {
 
     private static EmbeddedMariaDb embedded;
 
@@ -36,7 +36,7 @@ final class DscsaTestDatabase implements AutoCloseable {
     }
 
     /** A new database with the store's tables. */
-    static DscsaTestDatabase create() {
+    public static DscsaTestDatabase create() {
         String serverUrl = embeddedServerUrl();
         String name = "tw_dscsa_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute(serverUrl, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -45,7 +45,7 @@ final class DscsaTestDatabase implements AutoCloseable {
         return database;
     }
 
-    HikariDataSource dataSource() {
+    public HikariDataSource dataSource() {
         return dataSource;
     }
 
