@@ -236,6 +236,27 @@ class As2ReceiverTest {
         assertThat(handler.calls(result.messageId())).hasSize(2);
     }
 
+    @Test
+    void aResendOfAMessageWhoseHandOnFailedHandsItOnAgainOnce() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@partner.example>";
+        handler.failNext("converter busy");
+
+        As2LibSender.Result first = fromPartner().send(As2SenderTest.DOCUMENT, messageId);
+        As2LibSender.Result second = fromPartner().send(As2SenderTest.DOCUMENT, messageId);
+        As2LibSender.Result third = fromPartner().send(As2SenderTest.DOCUMENT, messageId);
+
+        for (As2LibSender.Result result : List.of(first, second, third)) {
+            assertThat(result.disposition()).isEqualTo(PROCESSED);
+        }
+        List<RecordingHandler.Call> calls = handler.calls(messageId);
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).reference()).isNull();
+        InboundMessage recorded = receiver.store().find(PARTNER_AS2_ID, messageId).orElseThrow();
+        assertThat(recorded.handOnState()).isEqualTo(HandOnState.DONE);
+        assertThat(recorded.captureRef()).isEqualTo(calls.get(1).reference());
+        assertThat(recorded.handOnAttempts()).isEqualTo(2);
+    }
+
     /** The MDN is signed by us, says why, and nothing was handed on or recorded. */
     private static void assertRefused(As2LibSender.Result result, String modifier, String senderAs2Id) {
         assertThat(result.disposition()).isEqualTo(PROCESSED + "/error: " + modifier);
