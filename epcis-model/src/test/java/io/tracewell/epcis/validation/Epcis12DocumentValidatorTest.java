@@ -66,7 +66,8 @@ class Epcis12DocumentValidatorTest {
             """;
 
     private static List<Violation> validate(String xml) {
-        return Epcis12DocumentValidator.create().validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return Epcis12DocumentValidator.create()
+                .validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static int lineOf(String xml, String marker) {

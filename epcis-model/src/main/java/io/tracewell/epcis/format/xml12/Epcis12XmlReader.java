@@ -58,10 +58,11 @@ import javax.xml.stream.XMLStreamReader;
  * </ul>
  *
  * <p>What the model has no place for is an {@link EpcisFormatException} rather than a silent loss: content of the
- * innermost {@code extension} elements (reserved by 1.2 for later versions), unqualified attributes the standard
- * does not define, an SBDH Manifest, {@code EPCISBody} extensions. An event type of another namespace in the event
- * list, or one of a later version in {@code EventList/extension/extension}, is refused by {@link #next()} and
- * passed over by {@link #skip()}. Every error says where (line and column) and what was expected.
+ * innermost {@code extension} elements (reserved by 1.2 for later versions), attributes on the standard's elements
+ * other than those it defines and {@code xsi:} ones, an SBDH Manifest, {@code EPCISBody} extensions. An event
+ * type of another namespace in the event list, or one of a later version in {@code EventList/extension/extension},
+ * is refused by {@link #next()} and passed over by {@link #skip()}. Every error says where (line and column) and
+ * what was expected.
  *
  * <p>The reader checks the structure it reads, not everything the 1.2 schema states (e.g. that a TransactionEvent
  * names a business transaction); to validate a document against the project's 1.2 schema first, use

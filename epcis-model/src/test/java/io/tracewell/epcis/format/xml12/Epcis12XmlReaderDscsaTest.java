@@ -205,11 +205,21 @@ class Epcis12XmlReaderDscsaTest {
     }
 
     @Test
+    void theDocumentIsValidAgainstGs1sEpcis12Schema() {
+        java.nio.file.Path xsd = Epcis12TestSupport.gs1Epcis12Xsd();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Epcis12TestSupport.exists(xsd),
+                "GS1's EPCIS 1.2 XSD is not at " + xsd);
+        assertThat(Epcis12TestSupport.validate(Epcis12TestSupport.gs1Schema(xsd),
+                DOCUMENT.getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
     void theSbdhIsReadCompletely() {
         Sbdh sbdh = read.header().sbdh();
         assertThat(sbdh).isEqualTo(new Sbdh("1.0",
                 List.of(new Sbdh.Partner("urn:epc:id:sgln:0614141.00000.0", "SGLN", List.of(
-                        new Sbdh.ContactInformation("Shipping desk", "shipping@pharma.example.com", null, null, null)))),
+                        new Sbdh.ContactInformation("Shipping desk", "shipping@pharma.example.com", null, null,
+                                null)))),
                 List.of(new Sbdh.Partner("urn:epc:id:sgln:0012345.00000.0", "SGLN", List.of())),
                 new Sbdh.DocumentIdentification("EPCglobal", "1.0", "4f1c2a9e-7b3d-4e55-9a61-0c2d9e8f7a10", "Events",
                         null, "2024-05-01T12:15:30.000Z"),
