@@ -223,12 +223,20 @@ public final class TracewellServer implements AutoCloseable {
             io.tracewell.regulatory.as2.As2Sender as2 = track("AS2 sender",
                     new io.tracewell.regulatory.as2.As2Sender(camel.camelContext()));
             io.tracewell.regulatory.dscsa.DscsaConfiguration dscsa = gateway.configuration();
+            // Partners' documents received over AS2 become capture jobs of these workers.
+            io.tracewell.regulatory.as2.As2Receiver receiver = dscsa.inbound().map(in ->
+                    io.tracewell.regulatory.as2.As2Receiver.start(in, dscsa.inboundProfiles(), dataSource,
+                            new io.tracewell.regulatory.dscsa.InboundCapture(jobs, runner::owner, runner.lease(),
+                                    runner::submit))).orElse(null);
             io.tracewell.regulatory.dscsa.DscsaService service = track("DSCSA gateway",
                     new io.tracewell.regulatory.dscsa.DscsaService(new io.tracewell.regulatory.dscsa.DscsaConnector(
                             dataSource, dscsa.partners(), dscsa.settings(),
                             new io.tracewell.regulatory.dscsa.As2Transport(as2, dscsa.profiles()),
                             io.tracewell.regulatory.dscsa.DscsaConnector.Schedule.defaults(),
-                            captureSettings.nodeId(), Clock.systemUTC()), gateway.interval()));
+                            captureSettings.nodeId(), Clock.systemUTC()), receiver, gateway.interval()));
+            if (receiver != null) {
+                LOG.info("DSCSA gateway receiving AS2 messages on {}", receiver.url());
+            }
             store.onVisible(service::wake);
             service.start();
             LOG.info("DSCSA gateway on: {} trading partner(s)", dscsa.partners().size());

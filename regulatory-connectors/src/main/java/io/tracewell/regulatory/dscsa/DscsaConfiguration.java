@@ -33,9 +33,16 @@ import java.util.Set;
  * @param settings the seller's side of the documents
  * @param partners the trading partners, in the order written
  * @param profiles each partner's AS2 profile, by partner name
+ * @param inbound  where to receive partners' AS2 messages, when configured
  */
 public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> partners,
-                                 Map<String, As2PartnerProfile> profiles) {
+                                 Map<String, As2PartnerProfile> profiles,
+                                 java.util.Optional<io.tracewell.regulatory.as2.As2ReceiverSettings> inbound) {
+
+    /** How each partner's messages to us are checked: their certificate, our keys (docs/as2.md, "Receiving"). */
+    public List<io.tracewell.regulatory.as2.InboundPartnerProfile> inboundProfiles() {
+        return profiles.values().stream().map(io.tracewell.regulatory.as2.InboundPartnerProfile::of).toList();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -69,7 +76,7 @@ public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> pa
     private record Reader(Path file, JsonNode root) {
 
         DscsaConfiguration read(CompanyPrefixLengths lengths) {
-            JsonNode top = object(root, "", Set.of("seller", "as2", "partners"));
+            JsonNode top = object(root, "", Set.of("seller", "as2", "partners", "inbound"));
             JsonNode seller = object(top.get("seller"), "/seller", Set.of("gln", "legalNotice"));
             String senderGln = text(seller, "/seller", "gln", true);
             String notice = text(seller, "/seller", "legalNotice", false);
@@ -132,7 +139,22 @@ public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> pa
                         .signing(key, chain).timeouts(Duration.ofSeconds(connect), Duration.ofSeconds(read))
                         .build()));
             }
-            return new DscsaConfiguration(settings, List.copyOf(partners), Map.copyOf(profiles));
+            java.util.Optional<io.tracewell.regulatory.as2.As2ReceiverSettings> inbound = java.util.Optional.empty();
+            if (top.has("inbound")) {
+                JsonNode in = object(top.get("inbound"), "/inbound", Set.of("address", "port", "path",
+                        "messageIdDomain"));
+                String address = in.has("address") ? text(in, "/inbound", "address", true) : "0.0.0.0";
+                JsonNode port = in.get("port");
+                if (port == null || !port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65_535) {
+                    throw new InvalidConfiguration(file, "/inbound/port", "expected a port number 0-65535");
+                }
+                String path = text(in, "/inbound", "path", true);
+                String domain = text(in, "/inbound", "messageIdDomain", true);
+                inbound = java.util.Optional.of(attempt("/inbound", () -> io.tracewell.regulatory.as2
+                        .As2ReceiverSettings.builder().listen(address, port.asInt()).path(path)
+                        .messageIdDomain(domain).identity(ourId, key, chain).build()));
+            }
+            return new DscsaConfiguration(settings, List.copyOf(partners), Map.copyOf(profiles), inbound);
         }
 
         private JsonNode object(JsonNode node, String at, Set<String> members) {

@@ -18,12 +18,23 @@ public final class DscsaService implements AutoCloseable {
     private static final int BATCH = 100;
 
     private final DscsaConnector connector;
+    private final io.tracewell.regulatory.as2.As2Receiver receiver;
     private final Duration interval;
     private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>(1);
     private final Thread thread;
     private volatile boolean stopped;
 
     public DscsaService(DscsaConnector connector, Duration interval) {
+        this(connector, null, interval);
+    }
+
+    /**
+     * @param receiver the AS2 receiver of partners' documents, or null; its hand-ons that failed are tried again
+     *                 each round, and it is closed with the service
+     */
+    public DscsaService(DscsaConnector connector, io.tracewell.regulatory.as2.As2Receiver receiver,
+                        Duration interval) {
+        this.receiver = receiver;
         this.connector = Objects.requireNonNull(connector, "connector");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.thread = new Thread(this::run, "dscsa-connector");
@@ -53,6 +64,9 @@ public final class DscsaService implements AutoCloseable {
                     }
                 }
                 connector.sendDue(BATCH);
+                if (receiver != null) {
+                    receiver.retryHandOns(BATCH);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -64,6 +78,9 @@ public final class DscsaService implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        if (receiver != null) {
+            receiver.close();
+        }
         thread.interrupt();
         try {
             thread.join(10_000);

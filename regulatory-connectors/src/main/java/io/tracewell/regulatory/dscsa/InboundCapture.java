@@ -77,7 +77,7 @@ public final class InboundCapture implements InboundDocumentHandler {
                 out.write(event);
                 events++;
             }
-            out.end();
+            out.end(in.header()); // keeps the header elements, e.g. the DSCSA transaction statement
         } catch (EpcisFormatException e) {
             jobs.discard(captureId);
             throw new IllegalArgumentException("the document of message " + messageId + " from " + partnerAs2Id

@@ -46,6 +46,20 @@ class DscsaConfigurationTest {
         assertThat(c.profiles().get("Example Wholesale").partnerCertificate()).isEqualTo(PARTNER.certificate());
         assertThat(c.profiles().get("Example Wholesale").signingChain()).containsExactly(US.certificate());
         assertThat(c.profiles().get("Example Wholesale").ourAs2Id()).isEqualTo(As2LibPartner.OUR_AS2_ID);
+        assertThat(c.inbound()).isEmpty();
+
+        String text = Files.readString(config("http://127.0.0.1:4080/as2", "secret"));
+        DscsaConfiguration receiving = DscsaConfiguration.load(write("inbound.json", text.replaceFirst("\\{",
+                "{\"inbound\": {\"port\": 4081, \"path\": \"/as2/in\", \"messageIdDomain\": \"as2.seller.example\"},")),
+                ExampleShipment.lengths());
+        assertThat(receiving.inbound()).isPresent();
+        assertThat(receiving.inbound().get().port()).isEqualTo(4081);
+        assertThat(receiving.inbound().get().path()).isEqualTo("/as2/in");
+        assertThat(receiving.inboundProfiles()).hasSize(1);
+        assertThat(receiving.inboundProfiles().get(0).partnerAs2Id()).isEqualTo(As2LibPartner.PARTNER_AS2_ID);
+        assertThatThrownBy(() -> DscsaConfiguration.load(write("bad-inbound.json", text.replaceFirst("\\{",
+                "{\"inbound\": {\"port\": \"x\", \"path\": \"/as2\", \"messageIdDomain\": \"d\"},")),
+                ExampleShipment.lengths())).hasMessageContaining("/inbound/port");
     }
 
     @Test
