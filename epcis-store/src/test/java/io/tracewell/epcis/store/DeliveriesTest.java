@@ -140,6 +140,84 @@ abstract class DeliveriesTest {
     }
 
     @Test
+    void aSentDeliveryAwaitsItsReceiptUntilItsDeadlineThenFailsAndALateReceiptStillSettlesIt() {
+        deliveries.create("dscsa", "wholesaler", "urn:uuid:ship-6", null, T0);
+        long id = deliveries.due("dscsa", T0, 10).get(0);
+        deliveries.claim(id, "node-a", T0, T0.plusSeconds(60));
+        deliveries.prepared(id, "node-a", "<async@t>", "<doc/>".getBytes(StandardCharsets.UTF_8), "application/xml");
+        Instant deadline = T0.plus(Duration.ofHours(1));
+        assertThat(deliveries.attempted(id, "node-a", T0, T0.plusSeconds(1), State.SENT, deadline, "mic, sha-256",
+                null, null, "awaiting the MDN")).isTrue();
+        deliveries.release(id, "node-a");
+        Deliveries.Delivery sent = deliveries.find(id).orElseThrow();
+        assertThat(sent.state()).isEqualTo(State.SENT);
+        assertThat(sent.nextAttemptAt()).isEqualTo(deadline);
+        assertThat(sent.mic()).isEqualTo("mic, sha-256");
+        assertThat(deliveries.due("dscsa", deadline.minusSeconds(1), 10)).isEmpty();
+        assertThat(deliveries.due("dscsa", deadline, 10)).containsExactly(id);
+
+        assertThat(deliveries.receiptOverdue(id, "node-a", deadline, State.FAILED, deadline.plusSeconds(30), "late"))
+                .as("only the lease holder records an overdue receipt").isFalse();
+        deliveries.claim(id, "node-a", deadline, deadline.plusSeconds(60));
+        Instant retry = deadline.plusSeconds(30);
+        assertThat(deliveries.receiptOverdue(id, "node-a", deadline, State.FAILED, retry, "no MDN within 1 h"))
+                .isTrue();
+        assertThat(deliveries.receiptOverdue(id, "node-a", deadline, State.FAILED, retry, "again"))
+                .as("a failed delivery no longer awaits its receipt").isFalse();
+        deliveries.release(id, "node-a");
+        Deliveries.Delivery failed = deliveries.find(id).orElseThrow();
+        assertThat(failed.state()).isEqualTo(State.FAILED);
+        assertThat(failed.attempts()).as("the overdue receipt is the send's outcome, not another attempt")
+                .isEqualTo(1);
+        assertThat(failed.nextAttemptAt()).isEqualTo(retry);
+        assertThat(failed.lastError()).isEqualTo("no MDN within 1 h");
+        assertThat(deliveries.attempts(id)).extracting(Deliveries.Attempt::outcome).containsExactly("failed");
+
+        assertThat(deliveries.receiptArrived("dscsa", "<other@t>", retry, State.ACKNOWLEDGED, null, new byte[] {1},
+                "processed", "acknowledged")).isEmpty();
+        assertThat(deliveries.receiptArrived("eu-fmd", "<async@t>", retry, State.ACKNOWLEDGED, null, new byte[] {1},
+                "processed", "acknowledged")).as("another connector's message ids are not ours").isEmpty();
+        byte[] mdn = "MDN".getBytes(StandardCharsets.UTF_8);
+        Instant late = retry.minusSeconds(5);
+        assertThat(deliveries.receiptArrived("dscsa", "<async@t>", late, State.ACKNOWLEDGED, null, mdn,
+                "automatic-action/MDN-sent-automatically; processed", "acknowledged")).contains(id);
+        Deliveries.Delivery done = deliveries.find(id).orElseThrow();
+        assertThat(done.state()).isEqualTo(State.ACKNOWLEDGED);
+        assertThat(done.receipt()).isEqualTo(mdn);
+        assertThat(done.receiptInfo()).endsWith("processed");
+        assertThat(done.acknowledgedAt()).isEqualTo(late);
+        assertThat(done.lastError()).isNull();
+        assertThat(done.nextAttemptAt()).isNull();
+        assertThat(deliveries.attempts(id)).extracting(Deliveries.Attempt::outcome).containsExactly("acknowledged");
+        assertThat(deliveries.due("dscsa", retry.plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThat(deliveries.findByMessageId("dscsa", "<async@t>")).map(Deliveries.Delivery::id).contains(id);
+
+        assertThat(deliveries.receiptArrived("dscsa", "<async@t>", late, State.DEAD, null, mdn, "processed/error",
+                "refused")).as("an acknowledged delivery keeps its receipt").isEmpty();
+        assertThat(deliveries.find(id).orElseThrow().state()).isEqualTo(State.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aReceiptCanRefuseASentDeliveryForGood() {
+        deliveries.create("dscsa", "wholesaler", "urn:uuid:ship-7", null, T0);
+        long id = deliveries.due("dscsa", T0, 10).get(0);
+        deliveries.claim(id, "node-a", T0, T0.plusSeconds(60));
+        deliveries.prepared(id, "node-a", "<refused@t>", new byte[] {1}, "application/xml");
+        deliveries.attempted(id, "node-a", T0, T0, State.SENT, T0.plusSeconds(600), "mic, sha-256", null, null,
+                "awaiting the MDN");
+        deliveries.release(id, "node-a");
+        assertThat(deliveries.receiptArrived("dscsa", "<refused@t>", T0.plusSeconds(5), State.DEAD, null,
+                new byte[] {2}, "processed/error: decryption-failed", "the partner could not decrypt")).contains(id);
+        Deliveries.Delivery dead = deliveries.find(id).orElseThrow();
+        assertThat(dead.state()).isEqualTo(State.DEAD);
+        assertThat(dead.lastError()).isEqualTo("the partner could not decrypt");
+        assertThat(dead.nextAttemptAt()).isNull();
+        assertThat(deliveries.due("dscsa", T0.plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThatThrownBy(() -> deliveries.receiptArrived("dscsa", "<refused@t>", T0, State.SENT, null, null, null,
+                "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anAttemptMustSayWhatComesNext() {
         deliveries.create("dscsa", "wholesaler", "urn:uuid:ship-5", null, T0);
         long id = deliveries.due("dscsa", T0, 10).get(0);

@@ -107,10 +107,14 @@ public final class Deliveries {
         }
     }
 
-    /** The ids of the connector's deliveries due at {@code now} (pending or failed) that no other node holds. */
+    /**
+     * The ids of the connector's deliveries due at {@code now} that no other node holds: pending or failed ones to
+     * send, and sent ones whose receipt deadline ({@code next_attempt_at}) has passed, for the connector to record
+     * the missing receipt ({@link #receiptOverdue}).
+     */
     public List<Long> due(String connector, Instant now, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM regulatory_delivery WHERE connector = ? AND state IN ('pending', 'failed')"
+                "SELECT id FROM regulatory_delivery WHERE connector = ? AND state IN ('pending', 'failed', 'sent')"
                         + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
                         + " ORDER BY next_attempt_at, id LIMIT ?")) {
             s.setString(1, connector);
@@ -157,7 +161,8 @@ public final class Deliveries {
      * Records an attempt and the state it leaves the delivery in.
      *
      * @param state         {@link State#ACKNOWLEDGED}, {@link State#SENT}, {@link State#FAILED} or {@link State#DEAD}
-     * @param nextAttemptAt when to try again ({@link State#FAILED} only)
+     * @param nextAttemptAt when to try again ({@link State#FAILED}), or until when the receipt is awaited
+     *                      ({@link State#SENT}, optional: without it a sent delivery waits for its receipt for ever)
      * @param mic           the integrity check of what was sent, if the transport computes one
      * @param receipt       the partner's receipt (MDN, hub answer), if any
      * @param receiptInfo   a readable summary of the receipt, if any
@@ -195,7 +200,7 @@ public final class Deliveries {
                     int i = 1;
                     s.setString(i++, state.column());
                     s.setInt(i++, attempt);
-                    s.setObject(i++, state == State.FAILED ? utc(nextAttemptAt) : null);
+                    s.setObject(i++, state == State.FAILED || state == State.SENT ? utc(nextAttemptAt) : null);
                     s.setString(i++, state == State.FAILED || state == State.DEAD ? clip(detail) : null);
                     s.setString(i++, mic);
                     s.setBytes(i++, receipt);
@@ -229,6 +234,118 @@ public final class Deliveries {
         } catch (SQLException e) {
             throw new StoreException("recording an attempt of delivery " + id + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Records the partner's asynchronous receipt (an AS2 MDN) of the connector's delivery with this message id,
+     * without a lease: the receipt arrives on its own request, whichever node sent the message. Only a delivery
+     * that awaits a receipt is changed: one that is {@code sent}, or {@code failed} because the receipt was late,
+     * since the message id and bytes of a resend are the same. The latest attempt takes the receipt's outcome.
+     *
+     * @param state         {@link State#ACKNOWLEDGED}, {@link State#FAILED} (with a next attempt) or {@link State#DEAD}
+     * @param nextAttemptAt when to try again ({@link State#FAILED} only)
+     * @param receipt       the receipt as received
+     * @param receiptInfo   a readable summary of the receipt, e.g. its disposition
+     * @param detail        why, for failures; what happened, otherwise
+     * @return the delivery's id, or empty when no delivery of the connector with this message id awaits a receipt
+     */
+    public Optional<Long> receiptArrived(String connector, String messageId, Instant at, State state,
+                                         Instant nextAttemptAt, byte[] receipt, String receiptInfo, String detail) {
+        checkSettled(state, nextAttemptAt);
+        return settle("connector = ? AND message_id = ? AND state IN ('sent', 'failed')",
+                new Object[] {connector, messageId}, at, state, nextAttemptAt, receipt, receiptInfo, detail,
+                "recording the receipt of message " + messageId);
+    }
+
+    /**
+     * Records that the receipt of a sent delivery did not come in time, under the caller's lease: the delivery
+     * becomes failed (retried at {@code nextAttemptAt}) or dead, and the latest attempt says why.
+     *
+     * @param state {@link State#FAILED} (with a next attempt) or {@link State#DEAD}
+     * @return false when the lease was lost or the delivery no longer awaits its receipt (it arrived meanwhile)
+     */
+    public boolean receiptOverdue(long id, String owner, Instant now, State state, Instant nextAttemptAt,
+                                  String detail) {
+        if (state == State.ACKNOWLEDGED) {
+            throw new IllegalArgumentException("an overdue receipt leaves a delivery failed or dead, not " + state);
+        }
+        checkSettled(state, nextAttemptAt);
+        return settle("id = ? AND lease_owner = ? AND state = 'sent'", new Object[] {id, owner}, now, state,
+                nextAttemptAt, null, null, detail, "recording the overdue receipt of delivery " + id).isPresent();
+    }
+
+    private static void checkSettled(State state, Instant nextAttemptAt) {
+        if (state == State.PENDING || state == State.SENT || state == State.FAILED && nextAttemptAt == null) {
+            throw new IllegalArgumentException("a receipt leaves a delivery acknowledged, failed (with a next"
+                    + " attempt) or dead, not " + state);
+        }
+    }
+
+    /** Moves the one delivery matching {@code where} to {@code state} and gives its latest attempt that outcome. */
+    private Optional<Long> settle(String where, Object[] whereArgs, Instant at, State state, Instant nextAttemptAt,
+                                  byte[] receipt, String receiptInfo, String detail, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id;
+                int attempt;
+                try (PreparedStatement s = c.prepareStatement("SELECT id, attempts FROM regulatory_delivery WHERE "
+                        + where + " ORDER BY id LIMIT 1 FOR UPDATE")) {
+                    for (int i = 0; i < whereArgs.length; i++) {
+                        s.setObject(i + 1, whereArgs[i]);
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            c.rollback();
+                            return Optional.empty();
+                        }
+                        id = r.getLong(1);
+                        attempt = r.getInt(2);
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE regulatory_delivery SET state = ?,"
+                        + " next_attempt_at = ?, last_error = ?, receipt = COALESCE(?, receipt),"
+                        + " receipt_info = COALESCE(?, receipt_info), updated_at = ?,"
+                        + " acknowledged_at = CASE WHEN ? = 'acknowledged' THEN ? ELSE acknowledged_at END"
+                        + " WHERE id = ?")) {
+                    int i = 1;
+                    s.setString(i++, state.column());
+                    s.setObject(i++, state == State.FAILED ? utc(nextAttemptAt) : null);
+                    s.setString(i++, state == State.ACKNOWLEDGED ? null : clip(detail));
+                    s.setBytes(i++, receipt);
+                    s.setString(i++, clip(receiptInfo));
+                    s.setObject(i++, utc(at));
+                    s.setString(i++, state.column());
+                    s.setObject(i++, utc(at));
+                    s.setLong(i, id);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE regulatory_delivery_attempt SET outcome = ?,"
+                        + " finished_at = ?, detail = ? WHERE delivery_id = ? AND attempt = ?")) {
+                    s.setString(1, state.column());
+                    s.setObject(2, utc(at));
+                    s.setString(3, clip(detail));
+                    s.setLong(4, id);
+                    s.setInt(5, attempt);
+                    s.executeUpdate();
+                }
+                c.commit();
+                return Optional.of(id);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The connector's delivery sent with this message id, with its bytes and receipt. */
+    public Optional<Delivery> findByMessageId(String connector, String messageId) {
+        return select("SELECT " + ALL_COLUMNS + " FROM regulatory_delivery WHERE connector = ? AND message_id = ?"
+                + " ORDER BY id LIMIT 1", connector, messageId).stream().findFirst();
     }
 
     /**
