@@ -56,6 +56,28 @@ public final class MdnVerifier {
     }
 
     /**
+     * The Original-Message-ID an MDN states, read without checking its signature: for finding, when an MDN arrives
+     * on its own request (asynchronously), which message it answers and so which partner certificate and MIC to
+     * {@link #verify} it with. Never trust it before {@link #verify} succeeds.
+     *
+     * @return the Original-Message-ID as written, or empty when the MDN cannot be read or states none
+     */
+    public static java.util.Optional<String> originalMessageId(byte[] mdn, String contentType) {
+        if (mdn == null || mdn.length == 0 || contentType == null || contentType.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            RawMimePart entity = RawMimePart.ofBody(mdn, contentType);
+            RawMimePart report = entity.mediaType().equals("multipart/signed") && !entity.parts().isEmpty()
+                    ? entity.parts().get(0) : entity;
+            return java.util.Optional.ofNullable(readReport(report).originalMessageId())
+                    .map(String::strip).filter(id -> !id.isEmpty());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Verifies one MDN.
      *
      * @param mdn           the MDN body exactly as received

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * DSCSA documents over AS2 (docs/as2.md): each trading partner's AS2 profile by its name; an attempt is acknowledged
  * only on a verified signed MDN saying processed for our Message-ID and MIC, and a failure is retryable when
- * resending the same bytes may help ({@link As2Outcome#retryable()}).
+ * resending the same bytes may help ({@link As2Outcome#retryable()}). A partner in asynchronous MDN mode that accepts
+ * the message leaves the receipt awaited; {@link AsyncMdnReceiver} settles it when the MDN is posted.
  */
 public final class As2Transport implements PartnerTransport {
 
@@ -40,9 +41,8 @@ public final class As2Transport implements PartnerTransport {
             return Outcome.acknowledged(outcome.mic(), mdn, "MDN " + outcome.disposition());
         }
         if (outcome.status() == As2Outcome.Status.AWAITING_MDN) {
-            return Outcome.failed(false, outcome.mic(), null, "the partner accepted the message and will post an"
-                    + " asynchronous MDN, which this gateway does not receive yet: configure " + partner.name()
-                    + " for synchronous MDNs and replay the delivery");
+            return Outcome.awaitingReceipt(outcome.mic(), "accepted with HTTP " + outcome.httpStatus()
+                    + "; the asynchronous MDN is awaited at " + profile.asyncMdnUrl());
         }
         return Outcome.failed(outcome.retryable(), outcome.mic(), mdn, outcome.failure() + ": " + outcome.reason());
     }

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *   whose destination is a configured trading partner, creates a delivery to that partner, in the transaction that
  *   marks the outbox row processed for this connector: each shipment gives exactly one delivery per partner.</li>
  *   <li>{@link #sendDue}: sends due deliveries under a lease. The first attempt builds the DSCSA document and fixes its
- *   bytes and message id; every resend uses them. An acknowledged delivery is done; a failure is retried with a
+ *   bytes and message id; every resend uses them. An acknowledged delivery is done; one whose receipt comes
+ *   asynchronously is sent and waits for it ({@link AsyncMdnReceiver}) until {@link Schedule#asyncMdnTimeout}, then
+ *   counts as failed; a failure is retried with a
  *   back-off that doubles up to a bound, and after the most attempts (or a refusal that retrying cannot change) the
  *   delivery is dead, for an operator to look at and replay. Transaction data missing from the store is a failure
  *   whose reason lists every missing item, so that fixing the master data is enough for the next attempt.</li>
@@ -46,18 +48,28 @@ public final class DscsaConnector {
      * @param maxRetry    the longest wait
      * @param maxAttempts attempts before a delivery is dead
      * @param lease       how long a node holds a delivery it sends
+     * @param asyncMdnTimeout how long a delivery handed over to a partner that answers with an asynchronous receipt
+     *                    (AS2 MDN) waits for it; then the attempt has failed and is retried like any failure
      */
-    public record Schedule(Duration firstRetry, Duration maxRetry, int maxAttempts, Duration lease) {
+    public record Schedule(Duration firstRetry, Duration maxRetry, int maxAttempts, Duration lease,
+                           Duration asyncMdnTimeout) {
         public Schedule {
             if (maxAttempts < 1 || firstRetry.isNegative() || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0
-                    || lease.isNegative() || lease.isZero()) {
+                    || lease.isNegative() || lease.isZero() || asyncMdnTimeout.isNegative()
+                    || asyncMdnTimeout.isZero()) {
                 throw new IllegalArgumentException("a schedule needs maxAttempts >= 1 and 0 < firstRetry <= maxRetry,"
-                        + " lease > 0");
+                        + " lease > 0, asyncMdnTimeout > 0");
             }
         }
 
+        /** A schedule that waits the default hour for asynchronous receipts. */
+        public Schedule(Duration firstRetry, Duration maxRetry, int maxAttempts, Duration lease) {
+            this(firstRetry, maxRetry, maxAttempts, lease, Duration.ofHours(1));
+        }
+
         public static Schedule defaults() {
-            return new Schedule(Duration.ofSeconds(30), Duration.ofHours(1), 12, Duration.ofMinutes(5));
+            return new Schedule(Duration.ofSeconds(30), Duration.ofHours(1), 12, Duration.ofMinutes(5),
+                    Duration.ofHours(1));
         }
 
         Duration backOff(int failures) {
@@ -167,6 +179,10 @@ public final class DscsaConnector {
                     "the trading partner " + d.partner() + " is no longer configured");
             return;
         }
+        if (d.state() == Deliveries.State.SENT) { // due: the asynchronous receipt's deadline has passed
+            receiptOverdue(d);
+            return;
+        }
         byte[] payload = d.payload();
         String messageId = d.messageId();
         if (payload == null) {
@@ -192,9 +208,27 @@ public final class DscsaConnector {
             deliveries.attempted(id, owner, started, clock.instant(), Deliveries.State.ACKNOWLEDGED, null,
                     outcome.mic(), outcome.receipt(), outcome.summary(), "acknowledged");
             LOG.info("DSCSA delivery {} of shipment {} acknowledged by {}", id, d.subject(), d.partner());
+        } else if (outcome.result() == PartnerTransport.Result.AWAITING_RECEIPT) {
+            Instant finished = clock.instant();
+            deliveries.attempted(id, owner, started, finished, Deliveries.State.SENT,
+                    finished.plus(schedule.asyncMdnTimeout()), outcome.mic(), null, null, outcome.summary());
+            LOG.info("DSCSA delivery {} of shipment {} handed to {}, receipt awaited", id, d.subject(), d.partner());
         } else {
             failed(d, started, !outcome.retryable(), outcome.mic(), outcome.receipt(), outcome.summary());
         }
+    }
+
+    /** No receipt came in time: the attempt that sent it failed, and is retried like any failure. */
+    private void receiptOverdue(Deliveries.Delivery d) {
+        int failures = d.attempts(); // the attempt that sent it is counted already
+        boolean dead = failures >= schedule.maxAttempts();
+        Instant now = clock.instant();
+        String reason = "no receipt (asynchronous MDN) for message " + d.messageId() + " within "
+                + schedule.asyncMdnTimeout() + " of sending it";
+        deliveries.receiptOverdue(d.id(), owner, now, dead ? Deliveries.State.DEAD : Deliveries.State.FAILED,
+                dead ? null : now.plus(schedule.backOff(failures)), reason);
+        LOG.info("DSCSA delivery {} of shipment {} to {} failed ({}): {}", d.id(), d.subject(), d.partner(),
+                dead ? "dead" : "attempt " + failures + ", retried", reason);
     }
 
     private void failed(Deliveries.Delivery d, Instant started, boolean final_, String mic, byte[] receipt,
