@@ -232,8 +232,17 @@ public final class TracewellServer implements AutoCloseable {
                     new io.tracewell.regulatory.dscsa.DscsaService(new io.tracewell.regulatory.dscsa.DscsaConnector(
                             dataSource, dscsa.partners(), dscsa.settings(),
                             new io.tracewell.regulatory.dscsa.As2Transport(as2, dscsa.profiles()),
-                            io.tracewell.regulatory.dscsa.DscsaConnector.Schedule.defaults(),
+                            dscsa.asyncMdn().map(m -> {
+                                io.tracewell.regulatory.dscsa.DscsaConnector.Schedule d =
+                                        io.tracewell.regulatory.dscsa.DscsaConnector.Schedule.defaults();
+                                return new io.tracewell.regulatory.dscsa.DscsaConnector.Schedule(d.firstRetry(),
+                                        d.maxRetry(), d.maxAttempts(), d.lease(), m.timeout());
+                            }).orElse(io.tracewell.regulatory.dscsa.DscsaConnector.Schedule.defaults()),
                             captureSettings.nodeId(), Clock.systemUTC()), receiver, gateway.interval()));
+            // Asynchronous MDNs of partners configured for them settle the deliveries they acknowledge.
+            dscsa.asyncMdn().ifPresent(m -> track("AS2 asynchronous MDN receiver",
+                    io.tracewell.regulatory.dscsa.AsyncMdnReceiver.start(m.address(), m.port(), m.path(), dataSource,
+                            dscsa.profiles(), Clock.systemUTC())));
             if (receiver != null) {
                 LOG.info("DSCSA gateway receiving AS2 messages on {}", receiver.url());
             }

@@ -34,10 +34,18 @@ import java.util.Set;
  * @param partners the trading partners, in the order written
  * @param profiles each partner's AS2 profile, by partner name
  * @param inbound  where to receive partners' AS2 messages, when configured
+ * @param asyncMdn where partners post asynchronous MDNs, when configured
  */
 public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> partners,
                                  Map<String, As2PartnerProfile> profiles,
-                                 java.util.Optional<io.tracewell.regulatory.as2.As2ReceiverSettings> inbound) {
+                                 java.util.Optional<io.tracewell.regulatory.as2.As2ReceiverSettings> inbound,
+                                 java.util.Optional<AsyncMdn> asyncMdn) {
+
+    /**
+     * Where partners in asynchronous MDN mode post their MDNs: the address and port we listen on, the exact path,
+     * the URL partners are given (as it is reached from outside), and how long a sent delivery waits for its MDN.
+     */
+    public record AsyncMdn(String address, int port, String path, URI url, Duration timeout) {}
 
     /** How each partner's messages to us are checked: their certificate, our keys (docs/as2.md, "Receiving"). */
     public List<io.tracewell.regulatory.as2.InboundPartnerProfile> inboundProfiles() {
@@ -76,7 +84,26 @@ public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> pa
     private record Reader(Path file, JsonNode root) {
 
         DscsaConfiguration read(CompanyPrefixLengths lengths) {
-            JsonNode top = object(root, "", Set.of("seller", "as2", "partners", "inbound"));
+            JsonNode top = object(root, "", Set.of("seller", "as2", "partners", "inbound", "asyncMdn"));
+            java.util.Optional<AsyncMdn> asyncMdn = java.util.Optional.empty();
+            if (top.has("asyncMdn")) {
+                JsonNode m = object(top.get("asyncMdn"), "/asyncMdn", Set.of("address", "port", "path", "url",
+                        "timeoutSeconds"));
+                String address = m.has("address") ? text(m, "/asyncMdn", "address", true) : "0.0.0.0";
+                JsonNode port = m.get("port");
+                if (port == null || !port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65_535) {
+                    throw new InvalidConfiguration(file, "/asyncMdn/port", "expected a port number 0-65535");
+                }
+                String path = text(m, "/asyncMdn", "path", true);
+                URI url = attempt("/asyncMdn/url", () -> URI.create(text(m, "/asyncMdn", "url", true)));
+                long timeout = m.has("timeoutSeconds") ? m.get("timeoutSeconds").asLong(3600) : 3600;
+                if (timeout < 1) {
+                    throw new InvalidConfiguration(file, "/asyncMdn/timeoutSeconds", "expected at least 1 second");
+                }
+                asyncMdn = java.util.Optional.of(new AsyncMdn(address, port.asInt(), path, url,
+                        Duration.ofSeconds(timeout)));
+            }
+            java.util.Optional<AsyncMdn> mdn = asyncMdn;
             JsonNode seller = object(top.get("seller"), "/seller", Set.of("gln", "legalNotice"));
             String senderGln = text(seller, "/seller", "gln", true);
             String notice = text(seller, "/seller", "legalNotice", false);
@@ -128,16 +155,27 @@ public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> pa
                 partners.add(attempt(at, () -> new TradingPartner(name, parties, locations, receiver)));
                 String pa = at + "/as2";
                 JsonNode a = object(p.get("as2"), pa, Set.of("as2Id", "url", "certificate", "connectTimeoutSeconds",
-                        "readTimeoutSeconds"));
+                        "readTimeoutSeconds", "mdnMode"));
+                String mode = a.has("mdnMode") ? text(a, pa, "mdnMode", true) : "sync";
+                if (!mode.equals("sync") && !mode.equals("async")) {
+                    throw new InvalidConfiguration(file, pa + "/mdnMode", "expected \"sync\" or \"async\"");
+                }
+                if (mode.equals("async") && mdn.isEmpty()) {
+                    throw new InvalidConfiguration(file, pa + "/mdnMode", "\"async\" needs an asyncMdn block"
+                            + " saying where partners post their MDNs");
+                }
                 String theirId = text(a, pa, "as2Id", true);
                 String url = text(a, pa, "url", true);
                 X509Certificate certificate = certificate(path(text(a, pa, "certificate", true)), pa + "/certificate");
                 long connect = a.has("connectTimeoutSeconds") ? a.get("connectTimeoutSeconds").asLong(10) : 10;
                 long read = a.has("readTimeoutSeconds") ? a.get("readTimeoutSeconds").asLong(60) : 60;
-                profiles.put(name, attempt(pa, () -> As2PartnerProfile.builder().ourAs2Id(ourId)
-                        .partnerAs2Id(theirId).url(URI.create(url)).fromAddress(from).partnerCertificate(certificate)
-                        .signing(key, chain).timeouts(Duration.ofSeconds(connect), Duration.ofSeconds(read))
-                        .build()));
+                profiles.put(name, attempt(pa, () -> {
+                    As2PartnerProfile.Builder b = As2PartnerProfile.builder().ourAs2Id(ourId)
+                            .partnerAs2Id(theirId).url(URI.create(url)).fromAddress(from)
+                            .partnerCertificate(certificate).signing(key, chain)
+                            .timeouts(Duration.ofSeconds(connect), Duration.ofSeconds(read));
+                    return (mode.equals("async") ? b.asyncMdn(mdn.get().url()) : b.syncMdn()).build();
+                }));
             }
             java.util.Optional<io.tracewell.regulatory.as2.As2ReceiverSettings> inbound = java.util.Optional.empty();
             if (top.has("inbound")) {
@@ -154,7 +192,7 @@ public record DscsaConfiguration(DscsaSettings settings, List<TradingPartner> pa
                         .As2ReceiverSettings.builder().listen(address, port.asInt()).path(path)
                         .messageIdDomain(domain).identity(ourId, key, chain).build()));
             }
-            return new DscsaConfiguration(settings, List.copyOf(partners), Map.copyOf(profiles), inbound);
+            return new DscsaConfiguration(settings, List.copyOf(partners), Map.copyOf(profiles), inbound, asyncMdn);
         }
 
         private JsonNode object(JsonNode node, String at, Set<String> members) {

@@ -60,6 +60,24 @@ class DscsaConfigurationTest {
         assertThatThrownBy(() -> DscsaConfiguration.load(write("bad-inbound.json", text.replaceFirst("\\{",
                 "{\"inbound\": {\"port\": \"x\", \"path\": \"/as2\", \"messageIdDomain\": \"d\"},")),
                 ExampleShipment.lengths())).hasMessageContaining("/inbound/port");
+
+        // Asynchronous MDNs: the partner's profile asks for them at the configured URL.
+        String async = text.replace("\"certificate\": \"partner.pem\"",
+                "\"certificate\": \"partner.pem\", \"mdnMode\": \"async\"");
+        assertThatThrownBy(() -> DscsaConfiguration.load(write("async-without-receiver.json", async),
+                ExampleShipment.lengths())).hasMessageContaining("/partners/0/as2/mdnMode")
+                .hasMessageContaining("asyncMdn");
+        DscsaConfiguration withMdn = DscsaConfiguration.load(write("async.json", async.replaceFirst("\\{",
+                "{\"asyncMdn\": {\"port\": 4082, \"path\": \"/as2/mdn\", \"url\": \"http://gw.seller.example:4082/as2/mdn\","
+                        + " \"timeoutSeconds\": 600},")), ExampleShipment.lengths());
+        assertThat(withMdn.asyncMdn()).isPresent();
+        assertThat(withMdn.asyncMdn().get().timeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(withMdn.profiles().get("Example Wholesale").mdnMode())
+                .isEqualTo(io.tracewell.regulatory.as2.As2PartnerProfile.MdnMode.ASYNC);
+        assertThat(withMdn.profiles().get("Example Wholesale").asyncMdnUrl())
+                .hasToString("http://gw.seller.example:4082/as2/mdn");
+        assertThat(c.profiles().get("Example Wholesale").mdnMode())
+                .isEqualTo(io.tracewell.regulatory.as2.As2PartnerProfile.MdnMode.SYNC);
     }
 
     @Test
