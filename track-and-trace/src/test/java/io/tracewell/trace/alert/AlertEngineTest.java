@@ -1,0 +1,246 @@
+package io.tracewell.trace.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracewell.epcis.cbv.BizStep;
+import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.id.Epc;
+import io.tracewell.epcis.model.Action;
+import io.tracewell.epcis.model.CommonFields;
+import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.model.Namespaces;
+import io.tracewell.epcis.model.ObjectEvent;
+import io.tracewell.epcis.model.ReadPoint;
+import io.tracewell.epcis.model.TimeZoneOffset;
+import io.tracewell.epcis.model.Where;
+import io.tracewell.epcis.model.Why;
+import io.tracewell.epcis.store.write.CaptureContext;
+import io.tracewell.epcis.store.write.EventStore;
+import io.tracewell.epcis.store.write.StoreResult;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The engine on a real MariaDB: events stored through the event store, the engine run, the alerts read back. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertEngineTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T08:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private static final String RP = "urn:epc:id:sgln:0614141.00001.0";
+
+    private AlertTestDatabase database;
+    private EventStore store;
+    private AlertStore alerts;
+    private AlertEngine engine;
+
+    @BeforeAll
+    void start() {
+        database = AlertTestDatabase.create();
+        store = EventStore.of(database.dataSource());
+        alerts = new AlertStore(database.dataSource());
+    }
+
+    @BeforeEach
+    void engine() {
+        engine = new AlertEngine(database.dataSource(), AlertSettings.defaults(), "node-a",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        // Rows from earlier tests are not this test's business.
+        engine.runOnce();
+        execute("DELETE FROM trace_alert");
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aNormalLifeRaisesNothing() {
+        String epc = epc();
+        store(event(T0, Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE));
+        store(event(T0.plusSeconds(3600), Action.OBSERVE, epc, BizStep.SHIPPING, Disposition.IN_TRANSIT));
+        store(event(T0.plusSeconds(7200), Action.OBSERVE, epc, BizStep.RECEIVING, Disposition.IN_PROGRESS));
+        store(event(T0.plusSeconds(9000), Action.OBSERVE, epc, BizStep.DISPENSING, Disposition.DISPENSED));
+
+        assertThat(engine.runOnce()).isZero();
+        engine.checkOverdueShipments(); // may find shipments of other tests, never of this EPC
+        assertThat(all()).extracting(Alert::epc).doesNotContain(Epc.canonicalOf(epc));
+    }
+
+    @Test
+    void anEpcCommissionedTwiceRaisesOneAlertOnTheLaterEvent() {
+        String epc = epc();
+        String other = epc();
+        StoreResult first = store(event(T0, Action.ADD, List.of(epc, other), BizStep.COMMISSIONING,
+                Disposition.ACTIVE));
+        StoreResult second = store(event(T0.plusSeconds(60), Action.ADD, List.of(epc), BizStep.COMMISSIONING,
+                Disposition.ACTIVE));
+
+        assertThat(engine.runOnce()).isEqualTo(1);
+        List<Alert> raised = all();
+        assertThat(raised).hasSize(1);
+        Alert alert = raised.get(0);
+        assertThat(alert.rule()).isEqualTo(CommissionedTwiceRule.NAME);
+        assertThat(alert.epc()).isEqualTo(Epc.canonicalOf(epc));
+        assertThat(alert.state()).isEqualTo(AlertState.OPEN);
+        assertThat(alert.eventIds()).containsExactly(first.events().get(0).hashId(),
+                second.events().get(0).hashId());
+        assertThat(alert.detail()).contains("commissioned 2 times");
+    }
+
+    @Test
+    void evaluatingAgainRaisesNothingNew() {
+        String epc = epc();
+        long first = store(event(T0, Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE)).outboxId();
+        long second = store(event(T0.plusSeconds(60), Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE))
+                .outboxId();
+        assertThat(engine.runOnce()).isEqualTo(1);
+        assertThat(engine.runOnce()).isZero();
+
+        // Even with the processed markers gone both rows are evaluated again, and the unique key holds.
+        execute("DELETE FROM epcis_outbox_receipt WHERE consumer = 'alerts' AND outbox_id IN (" + first + ", "
+                + second + ")");
+        assertThat(engine.runOnce()).isZero();
+        assertThat(all()).hasSize(1);
+    }
+
+    @Test
+    void anEpcSeenAfterDispensingRaisesAnAlertWhicheverEventIsEvaluatedFirst() {
+        String epc = epc();
+        store(event(T0, Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE));
+        StoreResult dispensed = store(event(T0.plusSeconds(3600), Action.OBSERVE, epc, BizStep.DISPENSING,
+                Disposition.DISPENSED));
+        assertThat(engine.runOnce()).isZero();
+
+        // The later scan arrives...
+        StoreResult seen = store(event(T0.plusSeconds(7200), Action.OBSERVE, epc, BizStep.INSPECTING, null));
+        assertThat(engine.runOnce()).isEqualTo(1);
+        Alert alert = all().get(0);
+        assertThat(alert.rule()).isEqualTo(SeenAfterEndOfLifeRule.NAME);
+        assertThat(alert.epc()).isEqualTo(Epc.canonicalOf(epc));
+        assertThat(alert.eventIds()).containsExactly(dispensed.events().get(0).hashId(),
+                seen.events().get(0).hashId());
+
+        // ...and, for another EPC, the scan is stored first and the (earlier) destroying event after it.
+        String late = epc();
+        StoreResult scan = store(event(T0.plusSeconds(7200), Action.OBSERVE, late, BizStep.INSPECTING, null));
+        assertThat(engine.runOnce()).isZero();
+        StoreResult destroyed = store(event(T0.plusSeconds(3600), Action.DELETE, late, BizStep.DESTROYING,
+                Disposition.DESTROYED));
+        assertThat(engine.runOnce()).isEqualTo(1);
+        Alert second = alerts.list(Optional.empty(), Optional.empty(), 0, 10).get(0);
+        assertThat(second.epc()).isEqualTo(Epc.canonicalOf(late));
+        assertThat(second.eventIds()).containsExactly(destroyed.events().get(0).hashId(),
+                scan.events().get(0).hashId());
+    }
+
+    @Test
+    void aDestroyingEventAfterDispensingIsNoAlert() {
+        String epc = epc();
+        store(event(T0, Action.OBSERVE, epc, BizStep.DISPENSING, Disposition.DISPENSED));
+        store(event(T0.plusSeconds(60), Action.DELETE, epc, BizStep.DESTROYING, Disposition.DESTROYED));
+        assertThat(engine.runOnce()).isZero();
+    }
+
+    @Test
+    void aRuleSwitchedOffRaisesNothing() {
+        engine.close();
+        AlertSettings d = AlertSettings.defaults();
+        engine = new AlertEngine(database.dataSource(), new AlertSettings(false, true, true, d.receiveWithin(),
+                d.shipmentLookback(), d.batchSize(), d.lease()), "node-a", Clock.fixed(NOW, ZoneOffset.UTC));
+        String epc = epc();
+        store(event(T0, Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE));
+        store(event(T0.plusSeconds(60), Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE));
+        assertThat(engine.runOnce()).isZero();
+    }
+
+    @Test
+    void anotherNodeWithoutTheLeaseEvaluatesNothing() {
+        String epc = epc();
+        store(event(T0, Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE));
+        store(event(T0.plusSeconds(60), Action.ADD, epc, BizStep.COMMISSIONING, Disposition.ACTIVE));
+        engine.runOnce(); // node-a holds the lease now
+        execute("DELETE FROM trace_alert");
+        execute("DELETE FROM epcis_outbox_receipt WHERE consumer = 'alerts'");
+        try (AlertEngine other = new AlertEngine(database.dataSource(), AlertSettings.defaults(), "node-b",
+                Clock.systemUTC())) {
+            assertThat(other.runOnce()).isZero();
+        }
+        assertThat(all()).isEmpty();
+    }
+
+    @Test
+    void aShipmentNotReceivedInTimeRaisesAnAlertOnce() {
+        String lost = epc();
+        String arrived = epc();
+        String recent = epc();
+        StoreResult shipped = store(event(NOW.minus(Duration.ofDays(10)), Action.OBSERVE, List.of(lost, arrived),
+                BizStep.SHIPPING, Disposition.IN_TRANSIT));
+        store(event(NOW.minus(Duration.ofDays(8)), Action.OBSERVE, arrived, BizStep.RECEIVING,
+                Disposition.IN_PROGRESS));
+        store(event(NOW.minus(Duration.ofDays(2)), Action.OBSERVE, recent, BizStep.SHIPPING,
+                Disposition.IN_TRANSIT));
+        assertThat(engine.runOnce()).isZero();
+
+        assertThat(engine.checkOverdueShipments()).isEqualTo(1);
+        Alert alert = all().get(0);
+        assertThat(alert.rule()).isEqualTo(ShippedNotReceivedCheck.NAME);
+        assertThat(alert.epc()).isEqualTo(Epc.canonicalOf(lost));
+        assertThat(alert.eventIds()).containsExactly(shipped.events().get(0).hashId());
+        assertThat(engine.checkOverdueShipments()).isZero();
+        assertThat(all()).hasSize(1);
+    }
+
+    private List<Alert> all() {
+        return alerts.list(Optional.empty(), Optional.empty(), 0, 1000).stream()
+                .sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+    }
+
+    private StoreResult store(EpcisEvent event) {
+        return store.store(List.of(event), CaptureContext.capture(UUID.randomUUID().toString(), Namespaces.NONE));
+    }
+
+    private static ObjectEvent event(Instant time, Action action, String epc, BizStep step, Disposition disposition) {
+        return event(time, action, List.of(epc), step, disposition);
+    }
+
+    private static ObjectEvent event(Instant time, Action action, List<String> epcs, BizStep step,
+                                     Disposition disposition) {
+        return new ObjectEvent(CommonFields.of(EpcisTime.of(time), new TimeZoneOffset(ZoneOffset.UTC)), action,
+                epcs, List.of(), new Where(ReadPoint.of(RP), null, List.of(), List.of()),
+                new Why(step, disposition, null, List.of()), List.of(), null, List.of());
+    }
+
+    private static int serial = 1000;
+
+    private static String epc() {
+        return "urn:epc:id:sgtin:0614141.107346." + (serial++);
+    }
+
+    private void execute(String sql) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+}
