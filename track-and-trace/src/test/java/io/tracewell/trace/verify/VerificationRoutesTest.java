@@ -8,6 +8,7 @@ import io.tracewell.epcis.capture.CaptureOutcome;
 import io.tracewell.epcis.capture.SingleEventCapture;
 import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.cbv.Disposition;
+import io.tracewell.epcis.cbv.ErrorReason;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.format.jsonld.JsonLdEventWriter;
 import io.tracewell.epcis.hash.EventHasher;
@@ -17,6 +18,7 @@ import io.tracewell.epcis.id.Sgtin;
 import io.tracewell.epcis.model.Action;
 import io.tracewell.epcis.model.CommonFields;
 import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.model.ErrorDeclaration;
 import io.tracewell.epcis.model.ExtensionElement;
 import io.tracewell.epcis.model.Ilmd;
 import io.tracewell.epcis.model.Namespaces;
@@ -161,6 +163,21 @@ class VerificationRoutesTest {
         String serial = newSerial();
         commission(serial, "L1", "2030-06-30");
         observe(serial, "2026-04-01T08:00:00Z", BizStep.HOLDING, Disposition.RECALLED);
+        assertThat(verify(bracketed(serial)).get("status").asText()).isEqualTo("recalled");
+    }
+
+    @Test
+    void eventsWithAnErrorDeclarationDoNotCount() throws Exception {
+        String serial = newSerial();
+        commission(serial, "L1", "2030-06-30");
+        observe(serial, "2026-04-01T08:00:00Z", BizStep.HOLDING, Disposition.RECALLED);
+        ObjectEvent declared = new ObjectEvent(new CommonFields(EpcisTime.of(Instant.parse("2026-04-02T08:00:00Z")),
+                new TimeZoneOffset(ZoneOffset.UTC), null, null, new ErrorDeclaration(
+                        EpcisTime.of(Instant.parse("2026-04-03T08:00:00Z")), ErrorReason.of("incorrect_data"),
+                        List.of(), List.of()), null),
+                Action.OBSERVE, epcs(serial), List.of(), new Where(ReadPoint.of(FACTORY), null, List.of(), List.of()),
+                new Why(BizStep.DESTROYING, Disposition.DESTROYED, null, List.of()), List.of(), null, List.of());
+        capture(declared);
         assertThat(verify(bracketed(serial)).get("status").asText()).isEqualTo("recalled");
     }
 
