@@ -175,6 +175,9 @@ public final class TracewellServer implements AutoCloseable {
         new SerializationRoutes(serialNumbers,
                 new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent()), serialization)
                 .mount(router);
+        // Pack verification (docs/verification.md): GET /verify?code= and GS1 Digital Link paths /01/...
+        new io.tracewell.trace.verify.VerificationRoutes(new io.tracewell.trace.verify.VerificationService(
+                dataSource, capture, Clock.systemUTC())).mount(router);
 
         CaptureSettings captureSettings = config.capture();
         CaptureJobs jobs = new CaptureJobs(dataSource);
@@ -196,6 +199,12 @@ public final class TracewellServer implements AutoCloseable {
                         subscriptionSettings.batchSize(), 2, subscriptionSettings.runner().scheduleZone()),
                 Clock.systemUTC(), lengths));
         store.onVisible(webSockets::wake);
+        // Alerts on captured events (docs/alerts.md): evaluated from the outbox, woken by this node's commits.
+        io.tracewell.trace.alert.AlertEngine alerts = track("alert engine", new io.tracewell.trace.alert.AlertEngine(
+                dataSource, io.tracewell.trace.alert.AlertSettings.defaults(), captureSettings.nodeId() + "/alerts",
+                Clock.systemUTC()));
+        store.onVisible(alerts::wake);
+        new io.tracewell.trace.alert.AlertRoutes(new io.tracewell.trace.alert.AlertStore(dataSource)).mount(router);
         // Outbox rows whose node stopped between commit and numbering (docs/store.md §5a) are numbered here.
         OutboxPublisher publisher = new OutboxPublisher(dataSource);
         java.util.concurrent.ScheduledExecutorService publishing = java.util.concurrent.Executors
@@ -215,6 +224,23 @@ public final class TracewellServer implements AutoCloseable {
                 LOG.debug("numbering outbox rows failed, retried later: {}", e.getMessage());
             }
         }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        // Other nodes' commits, retries after a failure, and shipments not received in time: on a thread of its
+        // own, so that a slow check never holds up the numbering of outbox rows.
+        java.util.concurrent.ScheduledExecutorService alertTimer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "alert-timer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        track("alert timer", alertTimer::shutdownNow);
+        alertTimer.scheduleWithFixedDelay(() -> {
+            try {
+                alerts.wake();
+                alerts.checkOverdueShipments();
+            } catch (RuntimeException e) {
+                LOG.debug("the periodic alert check failed, tried again later: {}", e.getMessage());
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         new SubscriptionRoutes(subscriptions, namedQueries, subscriptionRunner, subscriptionSettings.batchSize(),
                 subscriptionSettings.runner().scheduleZone(), MAX_PER_PAGE, TracewellVersion.get(), Clock.systemUTC())
                 .mount(router);

@@ -62,5 +62,18 @@ class SerializationOnServerTest {
                 .getJsonObject("resultsBody").getJsonArray("eventList");
         assertThat(list).hasSize(1);
         assertThat(list.getJsonObject(0).encode()).contains("L-2026-07");
+
+        // Verification of the same pack: known, active, lot matching; the second scan is not the first.
+        String verify = "verify?code=" + URLEncoder.encode("(01)09506000134352(10)L-2026-07(21)" + serial,
+                StandardCharsets.UTF_8);
+        JsonObject first = new JsonObject(CLIENT.send(HttpRequest.newBuilder(servers.main().baseUri().resolve(verify))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(first.getBoolean("known")).as(first.encode()).isTrue();
+        assertThat(first.getString("status")).isEqualTo("active");
+        assertThat(first.getBoolean("firstScan")).isTrue();
+        JsonObject second = new JsonObject(CLIENT.send(HttpRequest.newBuilder(servers.main().baseUri().resolve(
+                verify)).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(second.getBoolean("firstScan")).as(second.encode()).isFalse();
+        assertThat(second.getInteger("scans")).isGreaterThanOrEqualTo(1);
     }
 }
