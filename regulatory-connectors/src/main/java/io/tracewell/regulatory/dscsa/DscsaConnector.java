@@ -100,8 +100,10 @@ public final class DscsaConnector {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.owner = Objects.requireNonNull(nodeId, "nodeId") + "/" + NAME;
         this.clock = Objects.requireNonNull(clock, "clock");
-        outbox.register(NAME);
+        // The outbox consumer is registered on the first collect: the server starts even while the database is away.
     }
+
+    private volatile boolean registered;
 
     /**
      * Turns up to {@code limit} outbox rows into deliveries.
@@ -109,6 +111,10 @@ public final class DscsaConnector {
      * @return the number of deliveries created
      */
     public int collect(int limit) {
+        if (!registered) {
+            outbox.register(NAME);
+            registered = true;
+        }
         if (!outbox.acquireLease(NAME, owner, schedule.lease())) {
             return 0; // another node collects
         }

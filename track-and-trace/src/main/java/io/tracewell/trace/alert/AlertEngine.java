@@ -76,7 +76,17 @@ public final class AlertEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        outbox.register(CONSUMER);
+        // The consumer is registered on the first run, not here: the server starts even while the database is away.
+    }
+
+    private volatile boolean registered;
+
+    /** Creates the outbox consumer's row once (idempotent in the database too). */
+    private void register() {
+        if (!registered) {
+            outbox.register(CONSUMER);
+            registered = true;
+        }
     }
 
     /** The rules evaluated per event, as configured. */
@@ -111,6 +121,7 @@ public final class AlertEngine implements AutoCloseable {
      * alerts. Zero without the lease.
      */
     public int runOnce() {
+        register();
         if (!outbox.acquireLease(CONSUMER, owner, settings.lease())) {
             return 0;
         }
@@ -135,6 +146,7 @@ public final class AlertEngine implements AutoCloseable {
      * raised. Does nothing when the rule is off or another node holds the lease.
      */
     public int checkOverdueShipments() {
+        register();
         if (!settings.shippedNotReceived() || !outbox.acquireLease(CONSUMER, owner, settings.lease())) {
             return 0;
         }
