@@ -178,6 +178,9 @@ public final class TracewellServer implements AutoCloseable {
         // Pack verification (docs/verification.md): GET /verify?code= and GS1 Digital Link paths /01/...
         new io.tracewell.trace.verify.VerificationRoutes(new io.tracewell.trace.verify.VerificationService(
                 dataSource, capture, Clock.systemUTC())).mount(router);
+        // Recalls of lots and packs, captured as events that verification answers "recalled".
+        new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture,
+                Clock.systemUTC())).mount(router);
 
         CaptureSettings captureSettings = config.capture();
         CaptureJobs jobs = new CaptureJobs(dataSource);

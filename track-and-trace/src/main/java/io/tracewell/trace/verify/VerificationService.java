@@ -98,8 +98,12 @@ public final class VerificationService {
         Comparison expiry = compare(code.expiry(), recordedExpiry);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Optional<LocalDate> expiryDate = recordedExpiry.or(code::expiry);
-        Status status = known ? status(history, expiryDate.filter(d -> d.isBefore(today)).isPresent())
-                : Status.UNKNOWN;
+        Optional<String> lotNumber = recordedLot.or(code::lot);
+        boolean lotRecalled = known && lotNumber.isPresent()
+                && lotRecalled(code.sgtin().gtin().value(), lotNumber.get());
+        Status status = !known ? Status.UNKNOWN
+                : lotRecalled ? Status.RECALLED
+                : status(history, expiryDate.filter(d -> d.isBefore(today)).isPresent());
         Optional<Verification.Scan> first = scans.stream().findFirst()
                 .map(e -> new Verification.Scan(e.eventTime(), Optional.ofNullable(e.readPoint())));
 
@@ -182,6 +186,28 @@ public final class VerificationService {
         throw new IllegalStateException("the verification event was refused: " + invalid.errors().stream()
                 .map(ProblemError::message).collect(Collectors.joining("; ")));
     }
+
+    /**
+     * Whether the lot's class (LGTIN) stands recalled: the latest event naming it in a quantity list with a
+     * disposition says {@code recalled} (a recall of the lot, docs/verification.md "Recalls").
+     */
+    private boolean lotRecalled(String gtin, String lot) {
+        String lgtin = io.tracewell.epcis.id.Epc.canonicalOf(io.tracewell.trace.recall.RecallService.lotClass(gtin,
+                lot));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LOT_DISPOSITION)) {
+            s.setString(1, lgtin);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && RECALLED.equals(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the recalls of lot " + lot + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String LOT_DISPOSITION = "SELECT e.disposition FROM epcis_event_epc p"
+            + " JOIN epcis_event e ON e.id = p.event_row_id WHERE p.canonical_id = ? AND p.role = 'QUANTITY'"
+            + " AND e.disposition IS NOT NULL AND e.has_error_declaration = FALSE"
+            + " ORDER BY e.event_time DESC, e.id DESC LIMIT 1";
 
     private List<StoredEvent> events(String epc) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(EVENTS)) {

@@ -86,6 +86,8 @@ class VerificationRoutesTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         new VerificationRoutes(new VerificationService(database.dataSource(), capture, clock)).mount(router);
+        new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture, clock))
+                .mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + server.actualPort();
@@ -393,6 +395,45 @@ class VerificationRoutesTest {
             }
             return rows;
         }
+    }
+
+    @Test
+    void aRecalledLotIsAnsweredRecalledAndOtherLotsAreNot() throws Exception {
+        String recalled = newSerial();
+        String other = newSerial();
+        commission(recalled, "R-LOT-1", "2030-06-30");
+        commission(other, "R-LOT-2", "2030-06-30");
+        clock.advance(Duration.ofMinutes(1));
+        HttpResponse<String> recall = recall("{\"gtin\": \"" + GTIN + "\", \"lot\": \"R-LOT-1\"}");
+        assertThat(recall.statusCode()).as(recall.body()).isEqualTo(201);
+        assertThat(JSON.readTree(recall.body()).get("eventID").asText()).isNotBlank();
+
+        assertThat(verify("(01)" + GTIN + "(10)R-LOT-1(21)" + recalled).get("status").asText()).isEqualTo("recalled");
+        // The lot comes from the pack's commissioning when the scanned code does not carry it.
+        assertThat(verify("(01)" + GTIN + "(21)" + recalled).get("status").asText()).isEqualTo("recalled");
+        assertThat(verify("(01)" + GTIN + "(10)R-LOT-2(21)" + other).get("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void singlePacksAreRecalledAndBadRecallsRefused() throws Exception {
+        String serial = newSerial();
+        commission(serial, "R-LOT-3", "2030-06-30");
+        clock.advance(Duration.ofMinutes(1));
+        HttpResponse<String> recall = recall("{\"epcs\": [\"" + canonical(serial) + "\"]}");
+        assertThat(recall.statusCode()).as(recall.body()).isEqualTo(201);
+        assertThat(verify("(01)" + GTIN + "(21)" + serial).get("status").asText()).isEqualTo("recalled");
+
+        HttpResponse<String> badGtin = recall("{\"gtin\": \"09506000134353\", \"lot\": \"X\"}");
+        assertThat(badGtin.statusCode()).isEqualTo(400);
+        assertThat(badGtin.body()).contains("/gtin");
+        HttpResponse<String> noLot = recall("{\"gtin\": \"" + GTIN + "\"}");
+        assertThat(noLot.statusCode()).isEqualTo(400);
+        assertThat(noLot.body()).contains("/lot");
+    }
+
+    private HttpResponse<String> recall(String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/recalls")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private JsonNode verify(String code) throws Exception {
