@@ -18,6 +18,7 @@ import io.tracewell.epcis.model.Why;
 import io.tracewell.epcis.store.write.CaptureContext;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreResult;
+import io.tracewell.trace.testdb.TraceTestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -42,14 +43,14 @@ class AlertEngineTest {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
     private static final String RP = "urn:epc:id:sgln:0614141.00001.0";
 
-    private AlertTestDatabase database;
+    private TraceTestDatabase database;
     private EventStore store;
     private AlertStore alerts;
     private AlertEngine engine;
 
     @BeforeAll
     void start() {
-        database = AlertTestDatabase.create();
+        database = TraceTestDatabase.create();
         store = EventStore.of(database.dataSource());
         alerts = new AlertStore(database.dataSource());
     }

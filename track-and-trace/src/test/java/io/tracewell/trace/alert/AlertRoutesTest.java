@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracewell.trace.testdb.TraceTestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -26,14 +27,14 @@ class AlertRoutesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AlertTestDatabase database;
+    private TraceTestDatabase database;
     private Vertx vertx;
     private HttpClient client;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        database = AlertTestDatabase.create();
+        database = TraceTestDatabase.create();
         try (Connection c = database.dataSource().getConnection()) {
             for (int i = 1; i <= 5; i++) {
                 AlertStore.raise(c, new Finding(i % 2 == 0 ? "rule-b" : "rule-a", "epc-" + i, i,

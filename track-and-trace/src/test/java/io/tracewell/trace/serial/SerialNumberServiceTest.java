@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracewell.epcis.id.Gtin;
 import io.tracewell.epcis.id.Sgtin;
+import io.tracewell.trace.testdb.TraceTestDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

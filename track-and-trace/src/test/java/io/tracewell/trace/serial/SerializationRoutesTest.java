@@ -20,6 +20,7 @@ import io.tracewell.epcis.model.ObjectEvent;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.validation.DocumentValidator;
+import io.tracewell.trace.testdb.TraceTestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

@@ -30,6 +30,7 @@ import io.tracewell.epcis.model.Why;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.validation.DocumentValidator;
+import io.tracewell.trace.testdb.TraceTestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -71,7 +72,7 @@ class VerificationRoutesTest {
     private static final char GS = '\u001d';
     private static final AtomicInteger SERIALS = new AtomicInteger();
 
-    private VerifyTestDatabase database;
+    private TraceTestDatabase database;
     private SingleEventCapture capture;
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private Vertx vertx;
@@ -80,7 +81,7 @@ class VerificationRoutesTest {
 
     @BeforeAll
     void start() throws Exception {
-        database = VerifyTestDatabase.create();
+        database = TraceTestDatabase.create();
         capture = new SingleEventCapture(DocumentValidator.create(), EventHasher.standard(),
                 EventStore.of(database.dataSource()), new StoredEvents(database.dataSource()));
         vertx = Vertx.vertx();

@@ -1,4 +1,4 @@
-package io.tracewell.trace.verify;
+package io.tracewell.trace.testdb;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tracewell.epcis.store.embedded.EmbeddedMariaDb;
@@ -16,10 +16,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh database with all migrations for one test class, on the server {@code TRACEWELL_TEST_DB_URL} names
- * (user root, no password) or else on the store's embedded MariaDB (started once per test JVM); dropped on close.
+ * A fresh, uniquely named database with the store's schema (all migrations) for one test class: on the server
+ * {@code TRACEWELL_TEST_DB_URL} names when it is set (user root, no password), otherwise on the store's
+ * {@link EmbeddedMariaDb} (data under {@code target/embedded-mariadb}, started once per test JVM, stopped when it
+ * exits; one for every test class of the module, so that no two servers share its data directory). Dropped on
+ * {@link #close()}.
  */
-final class VerifyTestDatabase implements AutoCloseable {
+public final class TraceTestDatabase implements AutoCloseable {
 
     private static EmbeddedMariaDb embedded;
 
@@ -27,23 +30,23 @@ final class VerifyTestDatabase implements AutoCloseable {
     private final String name;
     private final HikariDataSource dataSource;
 
-    private VerifyTestDatabase(String serverUrl, String name) {
+    private TraceTestDatabase(String serverUrl, String name) {
         this.serverUrl = serverUrl;
         this.name = name;
         this.dataSource = DataSources.pooled(
-                new ConnectionSettings(serverUrl + name, Optional.of("root"), ""), 8, Duration.ofSeconds(30));
+                new ConnectionSettings(serverUrl + name, Optional.of("root"), ""), 12, Duration.ofSeconds(30));
     }
 
-    static VerifyTestDatabase create() {
+    public static TraceTestDatabase create() {
         String serverUrl = serverUrl();
-        String name = "tw_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = "tw_trace_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute(serverUrl, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        VerifyTestDatabase database = new VerifyTestDatabase(serverUrl, name);
+        TraceTestDatabase database = new TraceTestDatabase(serverUrl, name);
         Migrations.migrate(database.dataSource);
         return database;
     }
 
-    HikariDataSource dataSource() {
+    public HikariDataSource dataSource() {
         return dataSource;
     }
 
@@ -66,6 +69,7 @@ final class VerifyTestDatabase implements AutoCloseable {
         if (embedded == null) {
             EmbeddedMariaDb started = EmbeddedMariaDb.start(new EmbeddedMariaDbSettings(
                     Path.of("target", "embedded-mariadb").toAbsolutePath(), 0, "tracewell_test"));
+            // Its output threads are not daemons, and a mariadbd left running would hold the data directory.
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-mariadb-stop"));
             embedded = started;
         }
