@@ -158,7 +158,8 @@ public final class EventQueries {
         }
     }
 
-    private static long horizon(Connection c) throws SQLException {
+    /** The highest visibility number now: every outbox row numbered up to it is committed (docs/store.md §5a). */
+    public static long horizon(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(HORIZON);
              ResultSet r = s.executeQuery()) {
             r.next();

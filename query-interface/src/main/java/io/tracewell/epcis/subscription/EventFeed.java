@@ -44,11 +44,7 @@ public final class EventFeed {
 
     /** The highest visibility number now: every row numbered up to it is committed. */
     public static long horizon(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(visible_seq), 0) FROM epcis_outbox");
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
+        return io.tracewell.epcis.query.EventQueries.horizon(c);
     }
 
     /**
