@@ -20,6 +20,8 @@ public enum EpcisExceptionType {
             "A resource with the provided identifier already exists"),
     CAPTURE_LIMIT_EXCEEDED("CaptureLimitExceededException", 413, "The request is larger than the capture limit"),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415, "The request's media type is not supported"),
+    UNAUTHENTICATED("SecurityException", 401, "The request carries no valid credentials"),
+    FORBIDDEN("SecurityException", 403, "The caller may not do this"),
     IMPLEMENTATION("ImplementationException", 500, "The server failed to process the request");
 
     private final String name;
