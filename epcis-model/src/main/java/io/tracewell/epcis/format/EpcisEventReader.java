@@ -38,6 +38,14 @@ public interface EpcisEventReader extends AutoCloseable {
      */
     boolean skip();
 
+    /**
+     * Whether reading can go on after an {@link EpcisFormatException} from {@link #next()} or {@link #skip()}: true
+     * until an error leaves the reader unable to find the next event (malformed JSON, a document structure that is
+     * wrong, an XML event that failed half-way); from then on every call fails with that error. An error within one
+     * JSON-LD event (a field of the wrong type, a missing member) leaves the reader able to go on to the next event.
+     */
+    boolean canContinue();
+
     /** The location of the event most recently returned by {@link #next()} or passed by {@link #skip()}. */
     SourceLocation lastEventLocation();
 

@@ -70,6 +70,52 @@ class EventReaderSkipTest {
         }
     }
 
+    @Test
+    void aJsonEventWithWrongFieldsLeavesTheReaderAbleToGoOn() {
+        try (EpcisEventReader reader = reader(Format.JSON_LD, JSON)) {
+            reader.next();
+            assertThatThrownBy(reader::next).isInstanceOf(EpcisFormatException.class);
+            assertThat(reader.canContinue()).isTrue();
+            assertThat(reader.next().eventTime().instant()).isEqualTo(java.time.Instant.parse("2024-01-01T00:00:03Z"));
+        }
+    }
+
+    @Test
+    void malformedJsonStopsTheReaderForGoodWithTheSameError() {
+        String broken = JSON.replace("\"action\": \"ADD\"", "\"action\" \"ADD\"");
+        try (EpcisEventReader reader = reader(Format.JSON_LD, broken)) {
+            reader.next();
+            assertThat(reader.skip()).isTrue();
+            EpcisFormatException failure = catchFormatException(reader::next);
+            assertThat(reader.canContinue()).isFalse();
+            assertThat(failure.getMessage()).contains("malformed JSON");
+            // a caller looping over next() gets the same error again, never an event or the end of the list
+            assertThat(catchFormatException(reader::next)).isSameAs(failure);
+            assertThat(catchFormatException(reader::skip)).isSameAs(failure);
+        }
+    }
+
+    @Test
+    void anXmlEventThatFailsHalfWayStopsTheReader() {
+        try (EpcisEventReader reader = reader(Format.XML, XML)) {
+            reader.next();
+            assertThat(reader.canContinue()).isTrue();
+            EpcisFormatException failure = catchFormatException(reader::next);
+            assertThat(reader.canContinue()).isFalse();
+            assertThat(catchFormatException(reader::skip)).isSameAs(failure);
+            assertThat(catchFormatException(reader::next)).isSameAs(failure);
+        }
+    }
+
+    private static EpcisFormatException catchFormatException(Runnable call) {
+        try {
+            call.run();
+        } catch (EpcisFormatException e) {
+            return e;
+        }
+        throw new AssertionError("no EpcisFormatException");
+    }
+
     private static void assertSkipsSecond(Format format, String text, String pointer) {
         try (EpcisEventReader reader = reader(format, text)) {
             EpcisEvent first = reader.next();

@@ -203,14 +203,17 @@ public final class DocumentCapture {
                         event = reader.next();
                     } catch (EpcisFormatException e) {
                         errors.add(CaptureError.validation(index, e.location(), e.problem(), e.expected()));
-                        if (format == Format.XML) {
-                            // An XML event that fails half-way leaves the parser inside it: nothing after it is read.
+                        if (!reader.canContinue()) {
+                            // Malformed JSON, or an XML event that failed half-way: the next event cannot be found.
                             errors.add(CaptureError.validation(null, e.location(), "events after event " + index
                                     + " were not read", "a document whose every event can be read"));
                             readingStopped = true;
                             break;
                         }
                         index++;
+                        if (rollback) {
+                            break; // nothing will be kept: stop storing
+                        }
                         continue;
                     }
                     if (event == null) {

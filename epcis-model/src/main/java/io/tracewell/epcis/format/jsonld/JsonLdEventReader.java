@@ -183,6 +183,11 @@ public final class JsonLdEventReader implements EpcisEventReader {
     }
 
     @Override
+    public boolean canContinue() {
+        return failure == null;
+    }
+
+    @Override
     public SourceLocation lastEventLocation() {
         return lastLocation;
     }

@@ -1,6 +1,7 @@
 package io.tracewell.epcis.format.xml;
 
 import io.tracewell.epcis.format.EpcisEventReader;
+import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.DocumentHeader;
@@ -38,6 +39,8 @@ public final class XmlEventReader implements EpcisEventReader {
     private enum State { NEW, EVENTS, DONE }
 
     private final XmlInput in;
+    /** The error that stopped the reading; every later call throws it. */
+    private EpcisFormatException failure;
     private State state = State.NEW;
     /** The cursor is on the start tag of the next event. */
     private boolean atEvent;
@@ -106,36 +109,62 @@ public final class XmlEventReader implements EpcisEventReader {
 
     @Override
     public EpcisEvent next() {
-        if (state == State.NEW) {
-            prologue();
+        checkReadable();
+        try {
+            if (state == State.NEW) {
+                prologue();
+            }
+            if (state == State.EVENTS && !atEvent) {
+                advance();
+            }
+            if (state == State.DONE) {
+                return null;
+            }
+            lastEventLocation = in.location();
+            EpcisEvent event = EventParser.parse(in);
+            atEvent = false;
+            return event;
+        } catch (EpcisFormatException e) {
+            throw stop(e); // the parser is somewhere inside the event: the next one cannot be found
         }
-        if (state == State.EVENTS && !atEvent) {
-            advance();
-        }
-        if (state == State.DONE) {
-            return null;
-        }
-        lastEventLocation = in.location();
-        EpcisEvent event = EventParser.parse(in);
-        atEvent = false;
-        return event;
     }
 
     @Override
     public boolean skip() {
-        if (state == State.NEW) {
-            prologue();
+        checkReadable();
+        try {
+            if (state == State.NEW) {
+                prologue();
+            }
+            if (state == State.EVENTS && !atEvent) {
+                advance();
+            }
+            if (state == State.DONE) {
+                return false;
+            }
+            lastEventLocation = in.location();
+            in.skipElement();
+            atEvent = false;
+            return true;
+        } catch (EpcisFormatException e) {
+            throw stop(e);
         }
-        if (state == State.EVENTS && !atEvent) {
-            advance();
+    }
+
+    @Override
+    public boolean canContinue() {
+        return failure == null;
+    }
+
+    private void checkReadable() {
+        if (failure != null) {
+            throw failure;
         }
-        if (state == State.DONE) {
-            return false;
-        }
-        lastEventLocation = in.location();
-        in.skipElement();
-        atEvent = false;
-        return true;
+    }
+
+    private EpcisFormatException stop(EpcisFormatException e) {
+        failure = e;
+        return e;
     }
 
     @Override

@@ -104,6 +104,8 @@ public final class Epcis12XmlReader implements EpcisEventReader {
     private Pending pending = Pending.NONE;
     /** 0 in EventList, 1 in EventList/extension, 2 in EventList/extension/extension. */
     private int wrapperDepth;
+    /** The error that stopped the reading; every later call throws it. */
+    private EpcisFormatException failure;
     private SourceLocation lastEventLocation = SourceLocation.NONE;
 
     private String schemaVersion;
@@ -157,34 +159,65 @@ public final class Epcis12XmlReader implements EpcisEventReader {
 
     @Override
     public EpcisEvent next() {
-        if (!toEvent()) {
-            return null;
-        }
-        lastEventLocation = in.location();
-        switch (pending) {
-            case FOREIGN -> throw in.error("the event list holds '" + Xml12Input.displayName(in.name())
-                    + "', an event type of another namespace, which the EPCIS 2.0 model cannot hold",
-                    EVENTS_EXPECTED + " (skip() passes over it)");
-            case LATER -> throw in.error("'" + Xml12Input.displayName(in.name()) + "' in EventList/extension/"
-                    + "extension is an event type of a later EPCIS version, which the EPCIS 1.2 reader does not read",
-                    EVENTS_EXPECTED + " (skip() passes over it; EPCIS 2.0 documents are read by XmlEventReader)");
-            default -> {
-                EpcisEvent event = Event12Parser.parse(in);
-                pending = Pending.NONE;
-                return event;
+        checkReadable();
+        boolean positioned = false;
+        try {
+            if (!toEvent()) {
+                return null;
             }
+            positioned = true;
+            lastEventLocation = in.location();
+            switch (pending) {
+                case FOREIGN -> throw in.error("the event list holds '" + Xml12Input.displayName(in.name())
+                        + "', an event type of another namespace, which the EPCIS 2.0 model cannot hold",
+                        EVENTS_EXPECTED + " (skip() passes over it)");
+                case LATER -> throw in.error("'" + Xml12Input.displayName(in.name()) + "' in EventList/extension/"
+                        + "extension is an event type of a later EPCIS version, which the EPCIS 1.2 reader does not"
+                        + " read", EVENTS_EXPECTED + " (skip() passes over it; EPCIS 2.0 documents are read by"
+                        + " XmlEventReader)");
+                default -> {
+                    positioned = false;
+                    EpcisEvent event = Event12Parser.parse(in);
+                    pending = Pending.NONE;
+                    return event;
+                }
+            }
+        } catch (EpcisFormatException e) {
+            // An event type this reader does not read leaves it at that element, which skip() passes over; any
+            // other error leaves the parser somewhere inside the document, where the next event cannot be found.
+            if (!positioned) {
+                failure = e;
+            }
+            throw e;
         }
     }
 
     @Override
     public boolean skip() {
-        if (!toEvent()) {
-            return false;
+        checkReadable();
+        try {
+            if (!toEvent()) {
+                return false;
+            }
+            lastEventLocation = in.location();
+            in.skipElement();
+            pending = Pending.NONE;
+            return true;
+        } catch (EpcisFormatException e) {
+            failure = e;
+            throw e;
         }
-        lastEventLocation = in.location();
-        in.skipElement();
-        pending = Pending.NONE;
-        return true;
+    }
+
+    @Override
+    public boolean canContinue() {
+        return failure == null;
+    }
+
+    private void checkReadable() {
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
