@@ -60,6 +60,7 @@ public final class CamelHttpRuntime implements AutoCloseable {
             }
             Router router = server.getRouter();
             router.route().order(UriLengthLimit.ORDER).handler(uriLimit);
+            router.route().order(ContentEncodingGuard.ORDER).handler(new ContentEncodingGuard());
             return new CamelHttpRuntime(main, router);
         } catch (RuntimeException e) {
             main.stop();
