@@ -5,6 +5,7 @@ import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.store.job.CaptureJob;
 import io.tracewell.epcis.store.job.CaptureJobState;
 import io.tracewell.epcis.store.job.CaptureJobs;
+import io.tracewell.epcis.store.schema.DatabaseUnavailable;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreException;
 import java.time.Duration;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class CaptureJobRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptureJobRunner.class);
+
+    /** How often a job stopped by an unreachable database is tried again. */
+    static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(2);
 
     private final CaptureJobs jobs;
     private final DocumentCapture capture;
@@ -111,6 +115,7 @@ public final class CaptureJobRunner implements AutoCloseable {
     }
 
     private void run(String captureId) {
+        boolean retry = false;
         try {
             if (!jobs.claim(captureId, owner, nodePrefix, lease)) {
                 return; // finished meanwhile, or another node holds it
@@ -140,20 +145,47 @@ public final class CaptureJobRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             LOG.info("capture job {} stopped; it resumes when a node picks it up again", captureId);
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            LOG.error("capture job {} failed", captureId, e);
-            try {
-                String json = CaptureErrors.toJson(List.of(new CaptureError(EpcisExceptionType.IMPLEMENTATION, null,
-                        SourceLocation.NONE, "the server could not finish the capture: " + e.getMessage(), null)),
-                        0, "/capture/" + captureId);
-                if (jobs.finish(captureId, CaptureJobState.FAILED, 0, 0, json)) {
-                    jobs.dropDocument(captureId);
-                }
-            } catch (RuntimeException again) {
-                LOG.error("capture job {} could not be marked failed; it is resumed later", captureId, again);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                // Nothing is wrong with the job: its open transaction was rolled back (a proceed job keeps what it
+                // committed), and it is worked again once the database answers.
+                LOG.warn("capture job {} stopped: the database is unavailable ({}); it is tried again every {} ms",
+                        captureId, e.getMessage(), UNAVAILABLE_RETRY.toMillis());
+                retry = true;
+            } else {
+                fail(captureId, e);
             }
+        } catch (Error e) {
+            fail(captureId, e);
         } finally {
             queued.remove(captureId);
+            if (retry) {
+                retryLater(captureId);
+            }
+        }
+    }
+
+    /** Submits the job again after {@link #UNAVAILABLE_RETRY}, unless the runner is closing. */
+    private void retryLater(String captureId) {
+        try {
+            timer.schedule(() -> submit(captureId), UNAVAILABLE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.info("capture job {} resumes when a node picks it up again", captureId);
+        }
+    }
+
+    /** Marks the job failed with the reason, so that its client learns it; when even that fails, it is resumed. */
+    private void fail(String captureId, Throwable e) {
+        LOG.error("capture job {} failed", captureId, e);
+        try {
+            String json = CaptureErrors.toJson(List.of(new CaptureError(EpcisExceptionType.IMPLEMENTATION, null,
+                    SourceLocation.NONE, "the server could not finish the capture: " + e.getMessage(), null)),
+                    0, "/capture/" + captureId);
+            if (jobs.finish(captureId, CaptureJobState.FAILED, 0, 0, json)) {
+                jobs.dropDocument(captureId);
+            }
+        } catch (RuntimeException again) {
+            LOG.error("capture job {} could not be marked failed; it is resumed later", captureId, again);
         }
     }
 

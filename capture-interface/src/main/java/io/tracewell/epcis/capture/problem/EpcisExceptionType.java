@@ -22,7 +22,9 @@ public enum EpcisExceptionType {
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415, "The request's media type is not supported"),
     UNAUTHENTICATED("SecurityException", 401, "The request carries no valid credentials"),
     FORBIDDEN("SecurityException", 403, "The caller may not do this"),
-    IMPLEMENTATION("ImplementationException", 500, "The server failed to process the request");
+    IMPLEMENTATION("ImplementationException", 500, "The server failed to process the request"),
+    /** The database could not be reached: nothing was done, and the same request can be sent again later. */
+    UNAVAILABLE("ImplementationException", 503, "The server's database is unavailable; try again later");
 
     private final String name;
     private final int status;

@@ -1,5 +1,6 @@
 package io.tracewell.epcis.store.job;
 
+import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -455,14 +456,25 @@ public final class CaptureJobs {
         }
     }
 
+    /**
+     * One statement in its own transaction. InnoDB may pick it as the victim of a deadlock with another job's
+     * statements on the same index pages (or a lock wait may time out); it was then rolled back whole, so it is
+     * run again, a few times, before the failure is reported.
+     */
     private int update(String what, String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                return s.executeUpdate();
+            } catch (SQLException e) {
+                StoreException failure = new StoreException(what + " failed: " + e.getMessage(), e);
+                if (!failure.isTransient() || attempt == EventStore.TRANSIENT_ATTEMPTS) {
+                    throw failure;
+                }
+                EventStore.pause(attempt);
             }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(what + " failed: " + e.getMessage(), e);
         }
     }
 
