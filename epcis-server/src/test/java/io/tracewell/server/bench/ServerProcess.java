@@ -129,6 +129,36 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /** The server process's resident set now (VmRSS), in MiB, or -1 where /proc does not tell. */
+    long residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** From the GC log: the heap left after the latest collection, in MiB, or -1 before the first. */
+    long latestHeapAfterGcMiB() {
+        long latest = -1;
+        try {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = GC_AFTER.matcher(line);
+                if (m.find()) {
+                    latest = Long.parseLong(m.group(2));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return latest;
+    }
+
     /** From the GC log: pauses, the largest heap left after one (MiB) and the heap's committed peak. */
     GcSummary gcSummary() {
         long collections = 0;
