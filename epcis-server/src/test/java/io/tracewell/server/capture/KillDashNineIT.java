@@ -194,6 +194,142 @@ class KillDashNineIT {
     }
 
     /** Rows of the run's events in total, their distinct eventIDs, and how many of them the job stored. */
+    /**
+     * Killed under load: clients capture documents ({@code rollback} and {@code proceed}) and single events while a
+     * streaming webhook subscription delivers, and the server is killed mid-way. After the restart every job that got
+     * a {@code 202} finishes (or fails with its reason), every event answered {@code 201} is stored, no event is
+     * stored twice, and the subscription resumes: its receiver ends up with every stored event.
+     */
+    @Test
+    void killedUnderLoadEveryAcceptedJobFinishesNoEventIsStoredTwiceAndTheSubscriptionResumes() throws Exception {
+        stopDatabase();
+        TestServers.deleteTree(DATA);
+        Files.createDirectories(WORK);
+        String prefix = "https://events.example.com/kill-under-load/" + UUID.randomUUID() + "/";
+        Server first = start(WORK.resolve("load-first.log"));
+        Server second = null;
+        try (io.tracewell.server.subscription.WebhookReceiver receiver =
+                     new io.tracewell.server.subscription.WebhookReceiver()) {
+            CaptureHttp http = new CaptureHttp(first.base());
+            assertThat(post(http, "queries", "{\"name\":\"shipped\",\"query\":{\"EQ_bizStep\":[\"shipping\"]}}")
+                    .statusCode()).isEqualTo(201);
+            assertThat(post(http, "queries/shipped/subscriptions", "{\"dest\":\"" + receiver.uri("/hook")
+                    + "\",\"stream\":true}").statusCode()).isEqualTo(201);
+
+            java.util.Map<String, Integer> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+            List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger documents = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                int client = c;
+                Thread t = new Thread(() -> {
+                    for (int round = 0; !killed.get(); round++) {
+                        try {
+                            if (round % 3 == 2) {
+                                String id = prefix + "single-" + client + "-" + round;
+                                HttpResponse<String> r = http.event("application/ld+json",
+                                        "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/"
+                                                + "epcis-context.jsonld\"]," + loadEvent(id).substring(1));
+                                if (r.statusCode() == 201) {
+                                    created.add(id);
+                                }
+                                continue;
+                            }
+                            int n = documents.incrementAndGet();
+                            HttpResponse<String> r = http.capture("application/ld+json",
+                                    n % 2 == 0 ? "rollback" : "proceed", loadDocument(prefix + "doc-" + n + "-", 500));
+                            if (r.statusCode() == 202) {
+                                accepted.put(r.headers().firstValue("Location").orElseThrow(), n);
+                            }
+                        } catch (IOException e) {
+                            // the server is gone: this client stops
+                            return;
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "load-" + c);
+                t.start();
+                clients.add(t);
+            }
+            Thread.sleep(4_000);
+            killed.set(true);
+            first.process().destroyForcibly();
+            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (Thread t : clients) {
+                t.join(60_000);
+            }
+            assertThat(accepted).as("documents accepted before the kill").isNotEmpty();
+
+            second = start(WORK.resolve("load-second.log"));
+            CaptureHttp again = new CaptureHttp(second.base());
+            int succeeded = 0;
+            for (String location : accepted.keySet()) {
+                JsonObject job = again.awaitFinished(location, Duration.ofMinutes(3));
+                if (job.getBoolean("success")) {
+                    succeeded++;
+                } else {
+                    assertThat(job.getJsonArray("errors")).as("a failed job says why: %s", job).isNotEmpty();
+                }
+            }
+            assertThat(succeeded).as("accepted jobs that succeeded").isEqualTo(accepted.size());
+            List<String> stored = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + second.databasePort()
+                    + "/tracewell", "root", "");
+                 PreparedStatement s = c.prepareStatement("SELECT event_id FROM epcis_event WHERE event_id LIKE ?")) {
+                s.setString(1, prefix + "%");
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        stored.add(r.getString(1));
+                    }
+                }
+            }
+            assertThat(stored).as("no event stored twice").doesNotHaveDuplicates();
+            assertThat(stored).as("every event answered 201 is stored").containsAll(created);
+            java.util.Set<String> storedSet = new java.util.HashSet<>(stored);
+            for (int n : accepted.values()) {
+                for (int i = 0; i < 500; i++) {
+                    assertThat(storedSet).as("the events of every accepted document").contains(prefix + "doc-" + n
+                            + "-" + i);
+                }
+            }
+            receiver.await(Duration.ofMinutes(2), "the subscription delivers every stored event after the restart",
+                    () -> new java.util.HashSet<>(receiver.acknowledgedEventIds()).containsAll(stored));
+            System.out.println(getClass().getSimpleName() + ": " + accepted.size() + " jobs accepted before the kill,"
+                    + " all finished; " + stored.size() + " events stored once; " + receiver.acknowledgedEventIds()
+                    .size() + " notifications' events received for them (at least once)");
+        } finally {
+            stop(first);
+            if (second != null) {
+                stop(second);
+            }
+            stopDatabase();
+        }
+    }
+
+    private static HttpResponse<String> post(CaptureHttp http, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(http.base().resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String loadDocument(String idPrefix, int events) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < events; i++) {
+            list.append(i == 0 ? "" : ",").append(loadEvent(idPrefix + i));
+        }
+        return "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
+                + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2025-03-01T06:00:00Z\","
+                + "\"epcisBody\":{\"eventList\":[" + list + "]}}";
+    }
+
+    private static String loadEvent(String id) {
+        return "{\"type\":\"ObjectEvent\",\"eventID\":\"" + id + "\",\"eventTime\":\"2025-03-01T07:00:00Z\","
+                + "\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"OBSERVE\",\"bizStep\":\"shipping\","
+                + "\"epcList\":[\"urn:epc:id:sgtin:4012345.033333." + Math.abs(id.hashCode()) + "\"],"
+                + "\"readPoint\":{\"id\":\"urn:example:rp:" + Integer.toHexString(id.hashCode()) + "\"}}";
+    }
+
     private record Counts(long rows, long distinctIds, long ofThisCapture) {}
 
     private static Counts counts(int port, String captureId, String prefix) throws SQLException {
