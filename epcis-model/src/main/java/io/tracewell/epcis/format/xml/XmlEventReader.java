@@ -109,30 +109,33 @@ public final class XmlEventReader implements EpcisEventReader {
 
     @Override
     public EpcisEvent next() {
-        checkReadable();
-        try {
-            if (state == State.NEW) {
-                prologue();
-            }
-            if (state == State.EVENTS && !atEvent) {
-                advance();
-            }
-            if (state == State.DONE) {
-                return null;
-            }
-            lastEventLocation = in.location();
-            EpcisEvent event = EventParser.parse(in);
-            atEvent = false;
-            return event;
-        } catch (EpcisFormatException e) {
-            throw stop(e); // the parser is somewhere inside the event: the next one cannot be found
+        if (!atNextEvent()) {
+            return null;
         }
+        EpcisEvent event = read(() -> EventParser.parse(in));
+        atEvent = false;
+        return event;
     }
 
     @Override
     public boolean skip() {
-        checkReadable();
-        try {
+        if (!atNextEvent()) {
+            return false;
+        }
+        read(() -> {
+            in.skipElement();
+            return null;
+        });
+        atEvent = false;
+        return true;
+    }
+
+    /** Moves to the next event and notes where it starts; false at the end of the event list. */
+    private boolean atNextEvent() {
+        if (failure != null) {
+            throw failure;
+        }
+        return read(() -> {
             if (state == State.NEW) {
                 prologue();
             }
@@ -143,28 +146,26 @@ public final class XmlEventReader implements EpcisEventReader {
                 return false;
             }
             lastEventLocation = in.location();
-            in.skipElement();
-            atEvent = false;
             return true;
+        });
+    }
+
+    /**
+     * One step of reading; an error stops the reader for good, since the parser is then somewhere inside the
+     * document, where the next event cannot be found.
+     */
+    private <T> T read(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
         } catch (EpcisFormatException e) {
-            throw stop(e);
+            failure = e;
+            throw e;
         }
     }
 
     @Override
     public boolean canContinue() {
         return failure == null;
-    }
-
-    private void checkReadable() {
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private EpcisFormatException stop(EpcisFormatException e) {
-        failure = e;
-        return e;
     }
 
     @Override
