@@ -16,16 +16,17 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads user extension elements (EPCIS 2.0 §9.4) and master data attribute values into
  * {@link ExtensionElement}: {@code xsi:type} becomes the simple value's datatype, {@code xsi:nil="true"} the
- * {@link ExtensionElement.Nil} value, other attributes are kept, child elements make a complex value.
+ * {@link ExtensionElement.Nil} value, other attributes are kept, child elements make a complex value. The EPCIS
+ * 1.2 reader ({@code format.xml12}) reads its extensions and master data values with it too.
  */
-final class ExtensionReader {
+public final class ExtensionReader {
     private static final int MAX_DEPTH = ExtensionElement.MAX_DEPTH;
 
     private ExtensionReader() {
     }
 
     /** Reads the extension element at the cursor; the cursor ends on its end tag. */
-    static ExtensionElement element(XmlInput in) {
+    public static ExtensionElement element(XmlInput in) {
         return element(in, 1);
     }
 
@@ -63,7 +64,7 @@ final class ExtensionReader {
      * Reads the value of a master data {@code attribute} element (mixed content, EPCIS 2.0 §9.3 AttributeType) at
      * the cursor. Only {@code allowed} unqualified attributes and {@code xsi:type} / {@code xsi:nil} may appear.
      */
-    static ExtensionValue attributeValue(XmlInput in, String context, Set<String> allowed) {
+    public static ExtensionValue attributeValue(XmlInput in, String context, Set<String> allowed) {
         XMLStreamReader r = in.raw();
         SourceLocation at = in.location();
         QName datatype = null;

@@ -21,37 +21,49 @@ import javax.xml.stream.XMLStreamReader;
  * which can neither declare entities nor load anything.
  *
  * <p>Locations are those StAX reports: for an element, the position just after its start tag.
+ *
+ * <p>Shared by the EPCIS 2.0 reader of this package and the EPCIS 1.2 reader ({@code format.xml12}); not meant for
+ * other callers.
  */
-final class XmlInput implements AutoCloseable {
+public final class XmlInput implements AutoCloseable {
     private static final Pattern BARE_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[^\\s\\[\\]<>'\"]+\\s*>");
 
     private final XMLStreamReader reader;
     private final InputStream stream;
 
-    private XmlInput(XMLStreamReader reader, InputStream stream) {
+    /** What the document's root should be, for messages: "an EPCISDocument or EPCISQueryDocument". */
+    private final String expectedRoot;
+
+    private XmlInput(XMLStreamReader reader, InputStream stream, String expectedRoot) {
+        this.expectedRoot = expectedRoot;
         this.reader = reader;
         this.stream = stream;
     }
 
     static XmlInput open(InputStream in) {
+        return open(in, "an EPCISDocument or EPCISQueryDocument");
+    }
+
+    /** A cursor over {@code in}, whose root element is described by {@code expectedRoot} in messages. */
+    public static XmlInput open(InputStream in, String expectedRoot) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         try {
-            return new XmlInput(factory.createXMLStreamReader(in), in);
+            return new XmlInput(factory.createXMLStreamReader(in), in, expectedRoot);
         } catch (XMLStreamException e) {
             throw malformed(e);
         }
     }
 
-    XMLStreamReader raw() {
+    public XMLStreamReader raw() {
         return reader;
     }
 
     /** Moves to the root element, rejecting a DOCTYPE that is more than a bare name. */
-    void toRoot() {
+    public void toRoot() {
         try {
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -64,7 +76,7 @@ final class XmlInput implements AutoCloseable {
                     case XMLStreamConstants.CHARACTERS:
                     case XMLStreamConstants.SPACE:
                         if (!reader.isWhiteSpace()) {
-                            throw error("text before the root element", "an EPCISDocument or EPCISQueryDocument");
+                            throw error("text before the root element", expectedRoot);
                         }
                         break;
                     default:
@@ -75,7 +87,7 @@ final class XmlInput implements AutoCloseable {
             throw malformed(e);
         }
         throw new EpcisFormatException(SourceLocation.NONE, "the document has no root element",
-                "an EPCISDocument or EPCISQueryDocument");
+                expectedRoot);
     }
 
     private void checkDoctype() {
@@ -97,7 +109,7 @@ final class XmlInput implements AutoCloseable {
      * the end tag of the enclosing element and returns false. Text other than white space is an error: the element
      * in {@code context} has element content only.
      */
-    boolean nextChild(String context) {
+    public boolean nextChild(String context) {
         try {
             while (true) {
                 int event = reader.next();
@@ -126,7 +138,8 @@ final class XmlInput implements AutoCloseable {
     }
 
     /** From a start tag, moves to its end tag without looking at what is in between. */
-    void skipElement() {
+    public void skipElement() {
+        String name = displayName(reader.getName());
         try {
             int depth = 1;
             while (depth > 0) {
@@ -136,7 +149,7 @@ final class XmlInput implements AutoCloseable {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                 } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                    throw error("unexpected end of document in an event", "the event's end tag");
+                    throw error("unexpected end of document in " + name, "the end tag of " + name);
                 }
             }
         } catch (XMLStreamException e) {
@@ -145,7 +158,7 @@ final class XmlInput implements AutoCloseable {
     }
 
     /** Reads the text of a simple element (no child elements) and leaves the cursor on its end tag. */
-    String text(String context) {
+    public String text(String context) {
         String name = reader.getLocalName();
         StringBuilder sb = new StringBuilder();
         try {
@@ -174,12 +187,12 @@ final class XmlInput implements AutoCloseable {
     }
 
     /** The text of a simple element with surrounding white space removed (the xsd:anyURI / token rule). */
-    String token(String context) {
+    public String token(String context) {
         return text(context).strip();
     }
 
     /** Moves past the end of the document, checking that nothing but comments and white space follows. */
-    void finish() {
+    public void finish() {
         try {
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -193,41 +206,71 @@ final class XmlInput implements AutoCloseable {
         }
     }
 
-    QName name() {
+    public QName name() {
         return reader.getName();
     }
 
-    String localName() {
+    public String localName() {
         return reader.getLocalName();
     }
 
-    String namespace() {
+    public String namespace() {
         String ns = reader.getNamespaceURI();
         return ns == null ? "" : ns;
     }
 
-    boolean isUnqualified() {
+    public boolean isUnqualified() {
         return namespace().isEmpty();
     }
 
-    String attribute(String localName) {
+    public String attribute(String localName) {
         return reader.getAttributeValue(null, localName);
     }
 
-    String attribute(String namespace, String localName) {
+    public String attribute(String namespace, String localName) {
         return reader.getAttributeValue(namespace, localName);
+    }
+
+    /** An unqualified attribute as an xsd:token, surrounding white space removed; null when absent. */
+    public String tokenAttribute(String localName) {
+        String value = reader.getAttributeValue(null, localName);
+        return value == null ? null : value.strip();
+    }
+
+    /** True for an unqualified element of this local name (the EPCIS bindings' own elements are unqualified). */
+    public boolean is(String localName) {
+        return isUnqualified() && reader.getLocalName().equals(localName);
+    }
+
+    /** An element in a namespace of its own: neither unqualified nor in one of {@code ownNamespaces}. */
+    public boolean isForeign(String... ownNamespaces) {
+        String ns = namespace();
+        if (ns.isEmpty()) {
+            return false;
+        }
+        for (String own : ownNamespaces) {
+            if (ns.equals(own)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The element at the cursor does not belong where it is. */
+    public EpcisFormatException unexpected(String context, String expected) {
+        return error("unexpected element '" + displayName(reader.getName()) + "' in " + context, expected);
     }
 
     /**
      * Refuses attributes other than the unqualified {@code allowed} ones and those in the XML Schema instance
      * namespace: the model has no place for them, and dropping them silently would lose data.
      */
-    void onlyAttributes(String element, String... allowed) {
+    public void onlyAttributes(String element, String... allowed) {
         onlyAttributesAnd(Set.of(), element, allowed);
     }
 
     /** As {@link #onlyAttributes(String, String...)}, also admitting any attribute in {@code namespaces}. */
-    void onlyAttributesAnd(Set<String> namespaces, String element, String... allowed) {
+    public void onlyAttributesAnd(Set<String> namespaces, String element, String... allowed) {
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             QName attr = reader.getAttributeName(i);
             if (XmlNames.XSI_NS.equals(attr.getNamespaceURI()) || namespaces.contains(attr.getNamespaceURI())) {
@@ -245,22 +288,22 @@ final class XmlInput implements AutoCloseable {
         }
     }
 
-    SourceLocation location() {
+    public SourceLocation location() {
         Location l = reader.getLocation();
         return l == null ? SourceLocation.NONE : SourceLocation.of(Math.max(0, l.getLineNumber()),
                 Math.max(0, l.getColumnNumber()));
     }
 
-    EpcisFormatException error(String problem, String expected) {
+    public EpcisFormatException error(String problem, String expected) {
         return new EpcisFormatException(location(), problem, expected);
     }
 
-    EpcisFormatException error(SourceLocation at, String problem, String expected) {
+    public EpcisFormatException error(SourceLocation at, String problem, String expected) {
         return new EpcisFormatException(at, problem, expected);
     }
 
     /** {@code prefix:local} as written, or {@code {namespace}local} when the prefix is unknown. */
-    static String displayName(QName name) {
+    public static String displayName(QName name) {
         if (name.getNamespaceURI().isEmpty()) {
             return name.getLocalPart();
         }
@@ -270,11 +313,11 @@ final class XmlInput implements AutoCloseable {
         return "{" + name.getNamespaceURI() + "}" + name.getLocalPart();
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
-    static EpcisFormatException malformed(XMLStreamException e) {
+    public static EpcisFormatException malformed(XMLStreamException e) {
         Location l = e.getLocation();
         SourceLocation at = l == null ? SourceLocation.NONE
                 : SourceLocation.of(Math.max(0, l.getLineNumber()), Math.max(0, l.getColumnNumber()));

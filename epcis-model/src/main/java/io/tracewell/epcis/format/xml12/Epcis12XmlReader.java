@@ -1,5 +1,7 @@
 package io.tracewell.epcis.format.xml12;
 
+import io.tracewell.epcis.format.xml.ExtensionReader;
+import io.tracewell.epcis.format.xml.XmlInput;
 import io.tracewell.epcis.format.EpcisEventReader;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.Format;
@@ -99,7 +101,7 @@ public final class Epcis12XmlReader implements EpcisEventReader {
         LATER
     }
 
-    private final Xml12Input in;
+    private final XmlInput in;
     private State state = State.NEW;
     private Pending pending = Pending.NONE;
     /** 0 in EventList, 1 in EventList/extension, 2 in EventList/extension/extension. */
@@ -118,7 +120,7 @@ public final class Epcis12XmlReader implements EpcisEventReader {
 
     /** A reader of the document in {@code in}; nothing is read before the first call. */
     public Epcis12XmlReader(InputStream in) {
-        this.in = Xml12Input.open(Objects.requireNonNull(in, "in"));
+        this.in = XmlInput.open(Objects.requireNonNull(in, "in"), "an EPCIS 1.2 EPCISDocument");
     }
 
     @Override
@@ -168,10 +170,10 @@ public final class Epcis12XmlReader implements EpcisEventReader {
             positioned = true;
             lastEventLocation = in.location();
             switch (pending) {
-                case FOREIGN -> throw in.error("the event list holds '" + Xml12Input.displayName(in.name())
+                case FOREIGN -> throw in.error("the event list holds '" + XmlInput.displayName(in.name())
                         + "', an event type of another namespace, which the EPCIS 2.0 model cannot hold",
                         EVENTS_EXPECTED + " (skip() passes over it)");
-                case LATER -> throw in.error("'" + Xml12Input.displayName(in.name()) + "' in EventList/extension/"
+                case LATER -> throw in.error("'" + XmlInput.displayName(in.name()) + "' in EventList/extension/"
                         + "extension is an event type of a later EPCIS version, which the EPCIS 1.2 reader does not"
                         + " read", EVENTS_EXPECTED + " (skip() passes over it; EPCIS 2.0 documents are read by"
                         + " XmlEventReader)");
@@ -272,7 +274,7 @@ public final class Epcis12XmlReader implements EpcisEventReader {
         QName name = in.name();
         String ns = name.getNamespaceURI();
         if (!(ns.equals(Epcis12Header.EPCIS_1_NS) && name.getLocalPart().equals(ROOT))) {
-            String element = Xml12Input.displayName(name);
+            String element = XmlInput.displayName(name);
             String problem;
             if (ns.equals(EPCIS_2_NS)) {
                 problem = "root element " + element + " is in the EPCIS 2.0 namespace " + ns + ": this is an EPCIS"
@@ -285,7 +287,7 @@ public final class Epcis12XmlReader implements EpcisEventReader {
             throw in.error(problem, ROOT_EXPECTED);
         }
         in.onlyAttributes(ROOT, "schemaVersion", "creationDate");
-        String version = in.attribute("schemaVersion");
+        String version = in.tokenAttribute("schemaVersion");
         if (version == null || version.isEmpty()) {
             throw in.error(ROOT + " has no schemaVersion attribute", "schemaVersion=\"1.2\"");
         }
@@ -294,7 +296,7 @@ public final class Epcis12XmlReader implements EpcisEventReader {
                     + " 1.1) in namespace " + Epcis12Header.EPCIS_1_NS);
         }
         schemaVersion = version;
-        String created = in.attribute("creationDate");
+        String created = in.tokenAttribute("creationDate");
         if (created == null) {
             throw in.error(ROOT + " has no creationDate attribute", "creationDate, an xsd:dateTime with time zone");
         }
@@ -332,8 +334,8 @@ public final class Epcis12XmlReader implements EpcisEventReader {
             } else if (in.is("extension") && !additions) {
                 additions = true;
                 headerAdditions();
-            } else if (in.isForeign() && !Header12Writer.SBDH_NS.equals(in.namespace())) {
-                headerElements.add(Extension12Reader.element(in));
+            } else if (in.isForeign(Epcis12Header.EPCIS_1_NS) && !Header12Writer.SBDH_NS.equals(in.namespace())) {
+                headerElements.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected("EPCISHeader", "sbdh:StandardBusinessDocumentHeader, then extension with"
                         + " EPCISMasterData, then elements of other namespaces such as"
@@ -434,7 +436,7 @@ public final class Epcis12XmlReader implements EpcisEventReader {
                 wrapperDepth = 1;
                 continue;
             }
-            if (in.isForeign()) {
+            if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
                 pending = Pending.FOREIGN;
                 return;
             }
@@ -465,8 +467,8 @@ public final class Epcis12XmlReader implements EpcisEventReader {
         while (in.nextChild(ROOT)) {
             if (in.is("extension")) {
                 Header12Parser.localExtensions(in, ROOT + "/extension", documentExtensions);
-            } else if (in.isForeign()) {
-                documentExtensions.add(Extension12Reader.element(in));
+            } else if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
+                documentExtensions.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected(ROOT, "after EPCISBody: extension, or user extension elements in a namespace of"
                         + " their own");

@@ -1,5 +1,7 @@
 package io.tracewell.epcis.format.xml12;
 
+import io.tracewell.epcis.format.xml.ExtensionReader;
+import io.tracewell.epcis.format.xml.XmlInput;
 import io.tracewell.epcis.cbv.BizStep;
 import io.tracewell.epcis.cbv.BizTransactionType;
 import io.tracewell.epcis.cbv.Disposition;
@@ -109,7 +111,7 @@ final class Event12Parser {
 
     private enum Level { EVENT, ADDITIONS, BASE_EXTENSION }
 
-    private final Xml12Input in;
+    private final XmlInput in;
     private final Kind kind;
     private final Set<String> seen = new HashSet<>();
 
@@ -137,13 +139,13 @@ final class Event12Parser {
     private Ilmd ilmd;
     private final List<ExtensionElement> extensions = new ArrayList<>();
 
-    private Event12Parser(Xml12Input in, Kind kind) {
+    private Event12Parser(XmlInput in, Kind kind) {
         this.in = in;
         this.kind = kind;
     }
 
     /** True when the element at the cursor is an event that stands directly in EventList. */
-    static boolean isListEvent(Xml12Input in) {
+    static boolean isListEvent(XmlInput in) {
         return in.isUnqualified() && LIST_EVENTS.contains(in.localName());
     }
 
@@ -151,7 +153,7 @@ final class Event12Parser {
      * Reads the event whose start tag is at the cursor (one of the four list events, or a TransformationEvent);
      * the cursor ends on its end tag.
      */
-    static EpcisEvent parse(Xml12Input in) {
+    static EpcisEvent parse(XmlInput in) {
         Kind kind = in.isUnqualified() ? Kind.of(in.localName()) : null;
         if (kind == null) {
             throw in.unexpected("EventList", "ObjectEvent, AggregationEvent, QuantityEvent, TransactionEvent, or a"
@@ -166,13 +168,13 @@ final class Event12Parser {
 
     private void children(String context, List<String> allowed, Level level) {
         while (in.nextChild(context)) {
-            if (in.isForeign()) {
+            if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
                 if (level != Level.EVENT) {
                     throw in.unexpected(context, "one of " + String.join(", ", allowed) + " (user extension"
                             + " elements in a namespace of their own stand directly in the " + kind.element
                             + ", after its standard fields)");
                 }
-                extensions.add(Extension12Reader.element(in));
+                extensions.add(ExtensionReader.element(in));
             } else if (in.isUnqualified() && allowed.contains(in.localName())) {
                 field(context, in.localName(), level);
             } else {
@@ -331,7 +333,7 @@ final class Event12Parser {
             }
             in.onlyAttributes("bizTransaction", "type");
             SourceLocation at = in.location();
-            BizTransactionType type = cbv(at, "bizTransaction type", in.attribute("type"), BizTransactionType::of);
+            BizTransactionType type = cbv(at, "bizTransaction type", in.tokenAttribute("type"), BizTransactionType::of);
             list.add(new BizTransaction(type, in.token("bizTransactionList")));
         }
         return list;
@@ -346,7 +348,7 @@ final class Event12Parser {
             }
             in.onlyAttributes(item, "type");
             SourceLocation at = in.location();
-            String type = in.attribute("type");
+            String type = in.tokenAttribute("type");
             if (type == null) {
                 throw in.error(item + " has no type attribute",
                         "a type such as urn:epcglobal:cbv:sdt:owning_party or urn:epcglobal:cbv:sdt:location");
@@ -367,8 +369,8 @@ final class Event12Parser {
                 id = in.token(context);
             } else if (in.is("extension")) {
                 Header12Parser.localExtensions(in, context + "/extension", more);
-            } else if (in.isForeign()) {
-                more.add(Extension12Reader.element(in));
+            } else if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
+                more.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected(context, "id, extension, or user extension elements in a namespace of their own");
             }
@@ -386,8 +388,8 @@ final class Event12Parser {
         while (in.nextChild("ilmd")) {
             if (in.is("extension")) {
                 Header12Parser.localExtensions(in, "ilmd/extension", elements);
-            } else if (in.isForeign()) {
-                elements.add(Extension12Reader.element(in));
+            } else if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
+                elements.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected("ilmd", "elements in a namespace of their own, such as cbvmda:lotNumber");
             }
@@ -419,11 +421,11 @@ final class Event12Parser {
                 }
                 case "extension" -> Header12Parser.localExtensions(in, "errorDeclaration/extension", more);
                 default -> {
-                    if (!in.isForeign()) {
+                    if (!in.isForeign(Epcis12Header.EPCIS_1_NS)) {
                         throw in.unexpected(ctx, "declarationTime, reason, correctiveEventIDs, extension, or user"
                                 + " extension elements in a namespace of their own");
                     }
-                    more.add(Extension12Reader.element(in));
+                    more.add(ExtensionReader.element(in));
                 }
             }
         }

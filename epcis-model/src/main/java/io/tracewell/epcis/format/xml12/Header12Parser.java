@@ -1,5 +1,7 @@
 package io.tracewell.epcis.format.xml12;
 
+import io.tracewell.epcis.format.xml.ExtensionReader;
+import io.tracewell.epcis.format.xml.XmlInput;
 import io.tracewell.epcis.format.EpcisFormatException;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.ExtensionElement;
@@ -22,11 +24,11 @@ final class Header12Parser {
     private Header12Parser() {
     }
 
-    static boolean isSbdh(Xml12Input in) {
+    static boolean isSbdh(XmlInput in) {
         return Header12Writer.SBDH_NS.equals(in.namespace()) && in.localName().equals("StandardBusinessDocumentHeader");
     }
 
-    static Sbdh sbdh(Xml12Input in) {
+    static Sbdh sbdh(XmlInput in) {
         String ctx = "sbdh:StandardBusinessDocumentHeader";
         String headerVersion = null;
         List<Sbdh.Partner> senders = new ArrayList<>();
@@ -48,7 +50,7 @@ final class Header12Parser {
         return new Sbdh(headerVersion, senders, receivers, identification, scopes);
     }
 
-    private static Sbdh.Partner partner(Xml12Input in) {
+    private static Sbdh.Partner partner(XmlInput in) {
         String ctx = "sbdh:" + in.localName();
         SourceLocation at = in.location();
         String identifier = null;
@@ -58,7 +60,7 @@ final class Header12Parser {
             switch (sbdhName(in)) {
                 case "Identifier" -> {
                     in.onlyAttributes("sbdh:Identifier", "Authority");
-                    authority = in.attribute("Authority");
+                    authority = in.tokenAttribute("Authority");
                     identifier = in.token(ctx);
                 }
                 case "ContactInformation" -> contacts.add(contact(in));
@@ -72,7 +74,7 @@ final class Header12Parser {
         return new Sbdh.Partner(identifier, authority, contacts);
     }
 
-    private static Sbdh.ContactInformation contact(Xml12Input in) {
+    private static Sbdh.ContactInformation contact(XmlInput in) {
         String ctx = "sbdh:ContactInformation";
         String contact = null;
         String email = null;
@@ -93,7 +95,7 @@ final class Header12Parser {
         return new Sbdh.ContactInformation(contact, email, fax, telephone, typeIdentifier);
     }
 
-    private static Sbdh.DocumentIdentification documentIdentification(Xml12Input in) {
+    private static Sbdh.DocumentIdentification documentIdentification(XmlInput in) {
         String ctx = "sbdh:DocumentIdentification";
         String standard = null;
         String typeVersion = null;
@@ -117,7 +119,7 @@ final class Header12Parser {
                 creation);
     }
 
-    private static Boolean bool(Xml12Input in, String ctx) {
+    private static Boolean bool(XmlInput in, String ctx) {
         SourceLocation at = in.location();
         String text = in.token(ctx);
         return switch (text) {
@@ -128,7 +130,7 @@ final class Header12Parser {
         };
     }
 
-    private static List<Sbdh.Scope> businessScope(Xml12Input in) {
+    private static List<Sbdh.Scope> businessScope(XmlInput in) {
         List<Sbdh.Scope> scopes = new ArrayList<>();
         while (in.nextChild("sbdh:BusinessScope")) {
             if (!sbdhName(in).equals("Scope")) {
@@ -140,7 +142,7 @@ final class Header12Parser {
     }
 
     /** Type, InstanceIdentifier, Identifier, then scope information (CorrelationInformation, ...) kept as written. */
-    private static Sbdh.Scope scope(Xml12Input in) {
+    private static Sbdh.Scope scope(XmlInput in) {
         String ctx = "sbdh:Scope";
         String type = null;
         String instanceIdentifier = null;
@@ -155,7 +157,7 @@ final class Header12Parser {
             } else if (name.equals("Identifier") && information.isEmpty()) {
                 identifier = in.token(ctx);
             } else if (!in.isUnqualified()) {
-                information.add(Extension12Reader.element(in));
+                information.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected(ctx, "sbdh:Type, sbdh:InstanceIdentifier, sbdh:Identifier, then scope "
                         + "information such as sbdh:CorrelationInformation");
@@ -165,14 +167,14 @@ final class Header12Parser {
     }
 
     /** The local name of an element in the SBDH namespace, or "" for any other element. */
-    private static String sbdhName(Xml12Input in) {
+    private static String sbdhName(XmlInput in) {
         return Header12Writer.SBDH_NS.equals(in.namespace()) ? in.localName() : "";
     }
 
     // ---- master data ----------------------------------------------------------------------------------------
 
     /** {@code VocabularyList} at the cursor: its vocabularies, identifiers as written. */
-    static List<Vocabulary> vocabularyList(Xml12Input in) {
+    static List<Vocabulary> vocabularyList(XmlInput in) {
         in.onlyAttributes("VocabularyList");
         List<Vocabulary> list = new ArrayList<>();
         while (in.nextChild("VocabularyList")) {
@@ -184,7 +186,7 @@ final class Header12Parser {
         return list;
     }
 
-    private static Vocabulary vocabulary(Xml12Input in) {
+    private static Vocabulary vocabulary(XmlInput in) {
         in.onlyAttributes("Vocabulary", "type");
         String type = required(in, "Vocabulary", "type",
                 "a vocabulary type such as urn:epcglobal:epcis:vtype:EPCClass or urn:epcglobal:epcis:vtype:Location");
@@ -200,8 +202,8 @@ final class Header12Parser {
                 }
             } else if (in.is("extension")) {
                 localExtensions(in, "Vocabulary/extension", extensions);
-            } else if (in.isForeign()) {
-                extensions.add(Extension12Reader.element(in));
+            } else if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
+                extensions.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected("Vocabulary", "VocabularyElementList, extension, or user extension elements "
                         + "in a namespace of their own");
@@ -210,7 +212,7 @@ final class Header12Parser {
         return new Vocabulary(type, elements, extensions);
     }
 
-    private static VocabularyElement vocabularyElement(Xml12Input in) {
+    private static VocabularyElement vocabularyElement(XmlInput in) {
         in.onlyAttributes("VocabularyElement", "id");
         String id = required(in, "VocabularyElement", "id", "the identifier the element describes, e.g. an EPC URN");
         List<VocabularyAttribute> attributes = new ArrayList<>();
@@ -221,7 +223,7 @@ final class Header12Parser {
                 String attributeId = required(in, "attribute", "id",
                         "the attribute name, a URI such as urn:epcglobal:cbv:mda#name");
                 attributes.add(new VocabularyAttribute(attributeId,
-                        Extension12Reader.attributeValue(in, "attribute " + attributeId)));
+                        ExtensionReader.attributeValue(in, "attribute " + attributeId, java.util.Set.of("id"))));
             } else if (in.is("children")) {
                 while (in.nextChild("children")) {
                     if (!in.is("id")) {
@@ -231,8 +233,8 @@ final class Header12Parser {
                 }
             } else if (in.is("extension")) {
                 localExtensions(in, "VocabularyElement/extension", extensions);
-            } else if (in.isForeign()) {
-                extensions.add(Extension12Reader.element(in));
+            } else if (in.isForeign(Epcis12Header.EPCIS_1_NS)) {
+                extensions.add(ExtensionReader.element(in));
             } else {
                 throw in.unexpected("VocabularyElement", "attribute, children, extension, or user extension "
                         + "elements in a namespace of their own");
@@ -245,19 +247,19 @@ final class Header12Parser {
      * The content of an innermost {@code extension} element (unqualified elements, kept as extension elements
      * without a namespace, as the 1.2 writer writes them back).
      */
-    static void localExtensions(Xml12Input in, String context, List<ExtensionElement> sink) {
+    static void localExtensions(XmlInput in, String context, List<ExtensionElement> sink) {
         in.onlyAttributes(context);
         while (in.nextChild(context)) {
             if (!in.isUnqualified()) {
                 throw in.unexpected(context, "unqualified elements only (user extensions in a namespace of their "
                         + "own follow the extension element)");
             }
-            sink.add(Extension12Reader.element(in));
+            sink.add(ExtensionReader.element(in));
         }
     }
 
-    private static String required(Xml12Input in, String element, String name, String expected) {
-        String value = in.attribute(name);
+    private static String required(XmlInput in, String element, String name, String expected) {
+        String value = in.tokenAttribute(name);
         if (value == null || value.isEmpty()) {
             throw in.error(element + " has no " + name + " attribute", expected);
         }
