@@ -143,6 +143,30 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The live heap, in MiB: asks the server for a full collection ({@code jcmd <pid> GC.run}) and reads what it
+     * left from the GC log. What young collections leave includes garbage already promoted and not yet marked, so it
+     * grows for a while in any healthy G1 heap; what a full collection leaves is what the server really holds.
+     * -1 when jcmd cannot be run.
+     */
+    long liveHeapMiB() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return -1;
+            }
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        return latestHeapAfterGcMiB();
+    }
+
     /** From the GC log: the heap left after the latest collection, in MiB, or -1 before the first. */
     long latestHeapAfterGcMiB() {
         long latest = -1;

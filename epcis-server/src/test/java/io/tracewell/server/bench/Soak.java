@@ -50,12 +50,12 @@ final class Soak {
         }
     }
 
-    /** One sample of the server: seconds into the run, heap left after the latest collection, RSS, events so far. */
-    record Sample(double seconds, long heapAfterGcMiB, long rssMiB, long events) {}
+    /** One sample of the server: seconds into the run, live heap (after a full collection), RSS, events so far. */
+    record Sample(double seconds, long liveHeapMiB, long rssMiB, long events) {}
 
-    /** The server's memory now: heap after the latest collection and RSS, in MiB (-1 when not known). */
+    /** The server's memory now: live heap (after a full collection) and RSS, in MiB (-1 when not known). */
     interface Memory {
-        long heapAfterGcMiB();
+        long liveHeapMiB();
 
         long rssMiB();
     }
@@ -117,7 +117,7 @@ final class Soak {
             long startNanos = System.nanoTime();
             long end = startNanos + settings.duration().toNanos();
             while (System.nanoTime() < end) {
-                samples.add(new Sample((System.nanoTime() - startNanos) / 1e9, memory.heapAfterGcMiB(),
+                samples.add(new Sample((System.nanoTime() - startNanos) / 1e9, memory.liveHeapMiB(),
                         memory.rssMiB(), acknowledged.size()));
                 Thread.sleep(Math.min(settings.sampleEvery().toMillis(),
                         Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
@@ -127,7 +127,7 @@ final class Soak {
                 t.join(TimeUnit.MINUTES.toMillis(3));
             }
             double seconds = (System.nanoTime() - startNanos) / 1e9;
-            samples.add(new Sample(seconds, memory.heapAfterGcMiB(), memory.rssMiB(), acknowledged.size()));
+            samples.add(new Sample(seconds, memory.liveHeapMiB(), memory.rssMiB(), acknowledged.size()));
             return check(seconds, query);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -303,18 +303,18 @@ final class Soak {
         }
         String trend = heapTrend();
         if (trend.startsWith("growing")) {
-            failures.add("heap after GC: " + trend);
+            failures.add("live heap: " + trend);
         }
         return new Report(settings, seconds, expected.size(), latencies, errorCount.get(), samples, trend,
                 stored.size(), failures);
     }
 
     /**
-     * Whether the heap left after collections grows: the median of the last third of the samples against the
-     * median of the second third (the first third is warm-up). Growing means more than 25 % and 64 MiB more.
+     * Whether the live heap grows: the median of the last third of the samples against the median of the second
+     * third (the first third is warm-up). Growing means more than 25 % and 32 MiB more.
      */
     private String heapTrend() {
-        List<Long> heap = samples.stream().map(Sample::heapAfterGcMiB).filter(h -> h >= 0).toList();
+        List<Long> heap = samples.stream().map(Sample::liveHeapMiB).filter(h -> h >= 0).toList();
         if (heap.size() < 6) {
             return "not judged (fewer than 6 samples)";
         }
@@ -323,7 +323,7 @@ final class Soak {
         long last = median(heap.subList(2 * third, heap.size()));
         String figures = String.format(Locale.ROOT, "median %d MiB in the second third, %d MiB in the last",
                 middle, last);
-        return last > middle * 1.25 && last - middle > 64 ? "growing: " + figures : "flat: " + figures;
+        return last > middle * 1.25 && last - middle > 32 ? "growing: " + figures : "flat: " + figures;
     }
 
     private static long median(List<Long> values) {
@@ -356,12 +356,12 @@ final class Soak {
                         ms.length, ms.length / seconds, percentile(ms, 50), percentile(ms, 99),
                         percentile(ms, 100)));
             });
-            out.append("\n| s | heap after GC MiB | RSS MiB | events |\n|---:|---:|---:|---:|\n");
+            out.append("\n| s | live heap MiB | RSS MiB | events |\n|---:|---:|---:|---:|\n");
             for (Sample s : samples) {
-                out.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %,d |%n", s.seconds(), s.heapAfterGcMiB(),
+                out.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %,d |%n", s.seconds(), s.liveHeapMiB(),
                         s.rssMiB(), s.events()));
             }
-            out.append("\nHeap after GC: ").append(heapTrend).append('\n');
+            out.append("\nLive heap (after a full collection at each sample): ").append(heapTrend).append('\n');
             out.append(passed() ? "\nAll checks passed: every acknowledged event queryable once and delivered once"
                     + " to each subscriber, no errors.\n" : "\nFAILED:\n- " + String.join("\n- ", failures) + "\n");
             return out.toString();

@@ -72,8 +72,8 @@ public final class SoakRun {
             server.awaitHealthy(Duration.ofMinutes(5));
             Soak.Report report = new Soak(server.base(), settings, new Soak.Memory() {
                 @Override
-                public long heapAfterGcMiB() {
-                    return server.latestHeapAfterGcMiB();
+                public long liveHeapMiB() {
+                    return server.liveHeapMiB();
                 }
 
                 @Override
