@@ -49,6 +49,7 @@ final class FmdExample {
     static final String DISPENSING_ID = id(20);
     static final String EXPORT_ID = id(21);
     static final String RECALL_ID = id(30);
+    static final String WITHDRAWAL_ID = id(40);
 
     private static final TimeZoneOffset OFFSET = TimeZoneOffset.parse("+01:00");
     private static final String CBV = "urn:epcglobal:cbv:mda#";
@@ -133,6 +134,15 @@ final class FmdExample {
                 new Why(BizStep.HOLDING, Disposition.RECALLED, null, List.of()), List.of(), null,
                 List.of(ExtensionElement.text(new QName(EmvsPackState.EXTENSION_NAMESPACE, "reason", "fmd"),
                         "out-of-specification dissolution results")));
+    }
+
+    /** The product withdrawn: its class (GTIN, no lot) recalled. */
+    static ObjectEvent withdrawal() {
+        return new ObjectEvent(common("2026-05-08T12:00:00.000+01:00", WITHDRAWAL_ID), Action.OBSERVE, List.of(),
+                List.of(new QuantityElement("https://id.gs1.org/01/" + GTIN, null, null)), Where.NONE,
+                new Why(BizStep.HOLDING, Disposition.RECALLED, null, List.of()), List.of(), null,
+                List.of(ExtensionElement.text(new QName(EmvsPackState.EXTENSION_NAMESPACE, "reason", "fmd"),
+                        "marketing authorisation withdrawn")));
     }
 
     static List<Vocabulary> masterData() {
