@@ -7,7 +7,7 @@ CREATE TABLE fmd_pack (
     gtin             CHAR(14)       NOT NULL,
     serial           VARCHAR(64)    NOT NULL,
     lot              VARCHAR(255)   NOT NULL,
-    expiry           VARCHAR(32)    NOT NULL,
+    expiry           VARCHAR(64)    NOT NULL,
     upload_subject   VARCHAR(512)   NOT NULL,
     event_id         VARCHAR(255)   NULL,
     PRIMARY KEY (gtin, serial),

@@ -213,7 +213,9 @@ public final class FmdConnector {
         try {
             expiry = PackRules.printedExpiry(date, printed);
         } catch (IllegalArgumentException e) {
-            expiry = printed != null ? printed : date != null ? date : ""; // the rules name what is wrong
+            // kept as found, which is no YYMMDD: the rules refuse the upload and name it
+            expiry = printed != null && date != null ? printed + " (itemExpirationDate " + date + ")"
+                    : printed != null ? printed : date != null ? date : "";
         }
         int created = 0;
         Map<String, List<Sgtin>> byGtin = new LinkedHashMap<>();

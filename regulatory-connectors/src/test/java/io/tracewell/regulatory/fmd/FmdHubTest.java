@@ -372,6 +372,39 @@ class FmdHubTest {
         assertThat(requests("BatchUpload")).hasSize(1).allMatch(b -> b.contains("<hub:Id>B2026-07</hub:Id>"));
     }
 
+    @Test
+    void theExpiryAsPrintedMayHaveDayZeroButMustNotContradictTheIlmdDate() throws Exception {
+        FmdConnector connector = connector(ReleaseRule.COMMISSIONING);
+        FmdExample.commission(store);
+        FmdExample.store(store, printed(FmdExample.id(4), 8, "B-END-OF-MONTH", "280600"),
+                printed(FmdExample.id(5), 9, "B-CONTRADICTED", "280700"));
+        connector.collect(100);
+        connector.sendDue(100);
+        Deliveries.Delivery endOfMonth = delivery(FmdConnector.BATCH + FmdExample.GTIN + ":B-END-OF-MONTH");
+        assertThat(endOfMonth.state()).isEqualTo(State.ACKNOWLEDGED);
+        assertThat(new String(endOfMonth.payload(), StandardCharsets.UTF_8))
+                .contains("<hub:ExpDate>280600</hub:ExpDate>");
+        Deliveries.Delivery contradicted = delivery(FmdConnector.BATCH + FmdExample.GTIN + ":B-CONTRADICTED");
+        assertThat(contradicted.state()).isEqualTo(State.DEAD);
+        assertThat(contradicted.lastError()).contains("expiry date \"280700 (itemExpirationDate 2028-06-30)\" is not"
+                + " YYMMDD");
+        assertThat(requests("BatchUpload")).noneMatch(b -> b.contains("B-CONTRADICTED"));
+    }
+
+    /** A commissioning of one pack whose ILMD has the expiry date 2028-06-30 and {@code fmd:packExpiry}. */
+    private static io.tracewell.epcis.model.ObjectEvent printed(String eventId, int pack, String lot,
+                                                                String packExpiry) {
+        var event = FmdExample.commissioning("2026-05-04T09:00:00.000+01:00", eventId, pack, pack);
+        return new io.tracewell.epcis.model.ObjectEvent(event.common(), event.action(), event.epcList(), List.of(),
+                event.where(), event.why(), List.of(), new io.tracewell.epcis.model.Ilmd(List.of(
+                io.tracewell.epcis.model.ExtensionElement.text(new javax.xml.namespace.QName("urn:epcglobal:cbv:mda",
+                        "lotNumber", "cbvmda"), lot),
+                io.tracewell.epcis.model.ExtensionElement.text(new javax.xml.namespace.QName("urn:epcglobal:cbv:mda",
+                        "itemExpirationDate", "cbvmda"), "2028-06-30"),
+                io.tracewell.epcis.model.ExtensionElement.text(new javax.xml.namespace.QName(
+                        EmvsPackState.EXTENSION_NAMESPACE, "packExpiry", "fmd"), packExpiry))), List.of());
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
         private Instant now;
