@@ -428,12 +428,14 @@ public final class FmdConnector {
                 String lot = s.substring(RECALL.length() + 15);
                 waitFor(c, BATCH + gtin + ":" + lot, false);
                 ObjectEvent event = trigger(d, e -> e.quantityList().stream().anyMatch(q -> isClass(q, gtin, lot)));
+                notRetracted(c, event);
                 return new HubMessage.BatchRecall(gtin, "GTIN", lot, reason(event),
                         FmdMasterData.markets(c, gtin));
             }
             if (s.startsWith(WITHDRAWAL)) {
                 String gtin = s.substring(WITHDRAWAL.length());
                 ObjectEvent event = trigger(d, e -> e.quantityList().stream().anyMatch(q -> isClass(q, gtin, null)));
+                notRetracted(c, event);
                 return new HubMessage.ProductWithdrawal(gtin, "GTIN", reason(event), FmdMasterData.markets(c, gtin));
             }
             throw new IllegalArgumentException("the subject " + s + " names no FMD message");
@@ -465,6 +467,7 @@ public final class FmdConnector {
     private HubMessage state(Connection c, Deliveries.Delivery d) throws SQLException {
         String eventId = d.subject().substring(STATE.length());
         ObjectEvent event = trigger(d, e -> eventId.equals(e.eventID()));
+        notRetracted(c, event);
         EmvsPackState state = EmvsPackState.of(event).orElseThrow(() -> new IllegalArgumentException("the event "
                 + eventId + " is a decommissioning without " + EmvsPackState.EXTENSION_ELEMENT + " extension: no EMVS"
                 + " pack state to send"));
@@ -511,6 +514,20 @@ public final class FmdConnector {
             }
         }
         throw new IllegalArgumentException("the event that asked for " + d.subject() + " is no longer stored");
+    }
+
+    /** A state change, recall or withdrawal whose event an error declaration retracted before it was sent is not. */
+    private static void notRetracted(Connection c, ObjectEvent event) throws SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement("SELECT 1 FROM epcis_event WHERE event_id = ?"
+                + " AND has_error_declaration = TRUE LIMIT 1")) {
+            s.setString(1, event.eventID());
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    throw new IllegalArgumentException("not sent: the event " + event.eventID() + " was retracted by"
+                            + " an error declaration before it was sent");
+                }
+            }
+        }
     }
 
     private static boolean isClass(QuantityElement q, String gtin, String lot) {

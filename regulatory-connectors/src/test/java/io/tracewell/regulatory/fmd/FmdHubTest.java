@@ -350,6 +350,25 @@ class FmdHubTest {
     }
 
     @Test
+    void aStateChangeRetractedByAnErrorDeclarationBeforeSendingIsNotSent() throws Exception {
+        FmdConnector connector = connector(ReleaseRule.COMMISSIONING);
+        uploaded(connector);
+        var dispensing = FmdExample.dispensing();
+        FmdExample.store(store, dispensing);
+        FmdExample.store(store, dispensing.withCommon(new io.tracewell.epcis.model.CommonFields(
+                dispensing.eventTime(), dispensing.eventTimeZoneOffset(), null, dispensing.eventID(),
+                new io.tracewell.epcis.model.ErrorDeclaration(io.tracewell.epcis.model.EpcisTime.parse(
+                        "2026-05-06T12:00:00.000Z"), io.tracewell.epcis.cbv.ErrorReason.INCORRECT_DATA, List.of(),
+                        List.of()), null)));
+        assertThat(connector.collect(100)).isEqualTo(1);
+        connector.sendDue(100);
+        Deliveries.Delivery state = delivery(FmdConnector.STATE + FmdExample.DISPENSING_ID);
+        assertThat(state.state()).isEqualTo(State.DEAD);
+        assertThat(state.lastError()).contains("retracted by an error declaration");
+        assertThat(requests("PackStateChange")).isEmpty();
+    }
+
+    @Test
     void aBatchNumberBeyondTheRulesIsRefusedBeforeSendingWithTheReason() throws Exception {
         FmdConnector connector = connector(ReleaseRule.COMMISSIONING);
         FmdExample.commission(store);
