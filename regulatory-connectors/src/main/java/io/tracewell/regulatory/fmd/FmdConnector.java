@@ -447,7 +447,8 @@ public final class FmdConnector {
     private HubMessage batch(Connection c, String subject) throws SQLException {
         List<FmdPacks.Pack> packs = FmdPacks.uploadedBy(c, subject);
         if (packs.isEmpty()) {
-            throw new IllegalArgumentException("no packs recorded for " + subject);
+            throw new IllegalArgumentException("no packs to upload for " + subject + ": its packs were recorded by an"
+                    + " earlier commissioning (a pack commissioned again keeps its first batch and upload)");
         }
         FmdPacks.Pack first = packs.get(0);
         waitFor(c, PRODUCT + first.gtin(), true);
