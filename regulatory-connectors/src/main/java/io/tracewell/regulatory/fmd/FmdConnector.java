@@ -226,9 +226,11 @@ public final class FmdConnector {
             String batchSubject = BATCH + e.getKey() + ":" + lot;
             boolean released = FmdPacks.deliveryState(c, NAME, HUB, batchSubject).isPresent();
             String subject = released ? PACKS + e.getKey() + ":" + lot + ":" + event.eventID() : batchSubject;
+            List<FmdPacks.Pack> rows = new ArrayList<>();
             for (Sgtin s : e.getValue()) {
-                FmdPacks.add(c, new FmdPacks.Pack(e.getKey(), s.serial(), lot, expiry, subject), event.eventID());
+                rows.add(new FmdPacks.Pack(e.getKey(), s.serial(), lot, expiry, subject));
             }
+            FmdPacks.add(c, rows, event.eventID());
             if (released) {
                 created += create(c, subject, outboxId);
             } else if (release == ReleaseRule.COMMISSIONING) {

@@ -26,17 +26,27 @@ final class FmdPacks {
     private FmdPacks() {
     }
 
-    /** Records a pack; a pack recorded before keeps its row. */
-    static void add(Connection c, Pack pack, String eventId) throws SQLException {
+    /** Records the packs of one commissioning event, in batches; a pack recorded before keeps its row. */
+    static void add(Connection c, List<Pack> packs, String eventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO fmd_pack (gtin, serial, lot, expiry,"
                 + " upload_subject, event_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, pack.gtin());
-            s.setString(2, pack.serial());
-            s.setString(3, pack.lot());
-            s.setString(4, pack.expiry());
-            s.setString(5, pack.uploadSubject());
-            s.setString(6, eventId);
-            s.executeUpdate();
+            int pending = 0;
+            for (Pack pack : packs) {
+                s.setString(1, pack.gtin());
+                s.setString(2, pack.serial());
+                s.setString(3, pack.lot());
+                s.setString(4, pack.expiry());
+                s.setString(5, pack.uploadSubject());
+                s.setString(6, eventId);
+                s.addBatch();
+                if (++pending == BATCH) {
+                    s.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                s.executeBatch();
+            }
         }
     }
 
