@@ -492,6 +492,18 @@ public final class FmdConnector {
         if (!unknown.isEmpty()) {
             throw new NotYet("no commissioning recorded for " + unknown);
         }
+        // After a batch recall or product withdrawal the hub takes no other state change of those packs.
+        Set<String> finals = new LinkedHashSet<>();
+        for (HubMessage.Pack p : packs) {
+            finals.add(RECALL + p.productCode() + ":" + p.batch());
+            finals.add(WITHDRAWAL + p.productCode());
+        }
+        for (String f : finals) {
+            if (FmdPacks.deliveryState(c, NAME, HUB, f).filter("acknowledged"::equals).isPresent()) {
+                throw new IllegalArgumentException("not sent: " + f + " was accepted by the hub, which takes no"
+                        + " other state change of its packs");
+            }
+        }
         for (String upload : uploads) {
             waitFor(c, upload, true);
         }

@@ -350,6 +350,24 @@ class FmdHubTest {
     }
 
     @Test
+    void afterABatchRecallNoStateChangeOfItsPacksIsSent() throws Exception {
+        FmdConnector connector = connector(ReleaseRule.COMMISSIONING);
+        uploaded(connector);
+        FmdExample.store(store, FmdExample.recall());
+        connector.collect(100);
+        connector.sendDue(100);
+        assertThat(delivery(FmdConnector.RECALL + FmdExample.GTIN + ":" + FmdExample.LOT).state())
+                .isEqualTo(State.ACKNOWLEDGED);
+        FmdExample.store(store, FmdExample.dispensing());
+        connector.collect(100);
+        connector.sendDue(100);
+        Deliveries.Delivery state = delivery(FmdConnector.STATE + FmdExample.DISPENSING_ID);
+        assertThat(state.state()).isEqualTo(State.DEAD);
+        assertThat(state.lastError()).contains("recall:" + FmdExample.GTIN + ":" + FmdExample.LOT + " was accepted");
+        assertThat(requests("PackStateChange")).isEmpty();
+    }
+
+    @Test
     void aStateChangeRetractedByAnErrorDeclarationBeforeSendingIsNotSent() throws Exception {
         FmdConnector connector = connector(ReleaseRule.COMMISSIONING);
         uploaded(connector);
