@@ -279,6 +279,18 @@ public final class TracewellServer implements AutoCloseable {
             service.start();
             LOG.info("DSCSA gateway on: {} trading partner(s)", dscsa.partners().size());
         });
+        // The EU FMD connector, when configured (docs/fmd.md): master data, batches, pack states and recalls to the
+        // EU hub, through the same delivery records.
+        config.fmd().ifPresent(gateway -> {
+            io.tracewell.regulatory.fmd.FmdConfiguration fmd = gateway.configuration();
+            io.tracewell.regulatory.fmd.FmdService service = track("FMD connector",
+                    new io.tracewell.regulatory.fmd.FmdService(new io.tracewell.regulatory.fmd.FmdConnector(dataSource,
+                            new io.tracewell.regulatory.fmd.SoapHubAdapter(fmd.hub()), fmd.release(), fmd.schedule(),
+                            captureSettings.nodeId(), Clock.systemUTC()), gateway.interval()));
+            store.onVisible(service::wake);
+            service.start();
+            LOG.info("FMD connector on: EU hub {}, batches released {}", fmd.hub().endpoint(), fmd.release());
+        });
         // The operator's view of the regulatory connectors' deliveries (docs/deliveries.md).
         new DeliveryRoutes(new Deliveries(dataSource), MAX_PER_PAGE, Clock.systemUTC()).mount(router);
         new CaptureRoutes(jobs, runner, captureSettings.limits()).mount(router);

@@ -13,7 +13,8 @@ import java.util.function.Function;
 public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase,
                               CaptureSettings capture, SubscriptionSettings subscriptions,
                               io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths,
-                              java.util.Optional<DscsaGateway> dscsa) {
+                              java.util.Optional<DscsaGateway> dscsa,
+                              java.util.Optional<FmdGateway> fmd) {
 
     /**
      * The DSCSA gateway, when configured: its configuration file read and checked, and how often it looks for
@@ -21,6 +22,13 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
      */
     public record DscsaGateway(io.tracewell.regulatory.dscsa.DscsaConfiguration configuration,
                                java.time.Duration interval) {}
+
+    /**
+     * The EU FMD connector, when configured (docs/fmd.md): its configuration file read and checked (key stores
+     * included), and how often it looks for work besides being woken by commits.
+     */
+    public record FmdGateway(io.tracewell.regulatory.fmd.FmdConfiguration configuration,
+                             java.time.Duration interval) {}
 
     public static final String HTTP_HOST = "epcis.host";
     public static final String HTTP_PORT = "epcis.port";
@@ -40,6 +48,8 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String COMPANY_PREFIX_LENGTHS = "epcis.company-prefix-lengths";
     public static final String DSCSA_CONFIG = "epcis.dscsa.config";
     public static final String DSCSA_INTERVAL_MS = "epcis.dscsa.interval-ms";
+    public static final String FMD_CONFIG = "epcis.fmd.config";
+    public static final String FMD_INTERVAL_MS = "epcis.fmd.interval-ms";
     public static final String SUBSCRIPTION_BATCH_SIZE = "epcis.subscriptions.batch-size";
     public static final String SUBSCRIPTION_WORKERS = "epcis.subscriptions.workers";
     public static final String SUBSCRIPTION_POLL_MS = "epcis.subscriptions.poll-ms";
@@ -127,7 +137,19 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                 throw new ConfigException(DSCSA_CONFIG + " (from " + value.origin() + "): " + e.getMessage());
             }
         }
-        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa);
+        java.util.Optional<FmdGateway> fmd = java.util.Optional.empty();
+        java.util.Optional<String> fmdFile = source.text(FMD_CONFIG);
+        if (fmdFile.isPresent()) {
+            ConfigSource.Value value = source.require(FMD_CONFIG);
+            try {
+                fmd = java.util.Optional.of(new FmdGateway(io.tracewell.regulatory.fmd.FmdConfiguration.load(
+                        Path.of(fmdFile.get().trim())), Duration.ofMillis(integer(source, FMD_INTERVAL_MS, 100,
+                        3_600_000))));
+            } catch (io.tracewell.regulatory.fmd.FmdConfiguration.InvalidConfiguration e) {
+                throw new ConfigException(FMD_CONFIG + " (from " + value.origin() + "): " + e.getMessage());
+            }
+        }
+        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa, fmd);
     }
 
     /** The host name and HTTP port: distinct for servers on different hosts or ports. */

@@ -202,6 +202,17 @@ class TracewellConfigTest {
                 .hasMessageContaining("/seller/gln");
     }
 
+    @Test
+    void anFmdConfigurationThatCannotBeUsedStopsTheStart(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of())).fmd()).isEmpty();
+        Path file = java.nio.file.Files.writeString(dir.resolve("fmd.json"), "{\"hub\": {\"url\": \"https://hub\"}}");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.fmd.config", file.toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.fmd.config")
+                .hasMessageContaining("/hub/senderId");
+    }
+
     private static Properties defaults() {
         Properties defaults = new Properties();
         ConfigSource shipped = ConfigSource.defaultsWith(Map.of());

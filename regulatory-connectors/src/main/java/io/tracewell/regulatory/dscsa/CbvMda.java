@@ -11,10 +11,10 @@ import java.util.Optional;
  * document also {@code urn:epcglobal:cbv:mda:name} or {@code cbvmda:name}; ILMD elements in the namespace
  * {@code urn:epcglobal:cbv:mda} (XML) or {@code urn:epcglobal:cbv:mda:} (the JSON-LD context).
  */
-final class CbvMda {
+public final class CbvMda {
 
     /** How the document writes master data attribute ids: this prefix and the attribute's name. */
-    static final String ATTRIBUTE_PREFIX = "urn:epcglobal:cbv:mda#";
+    public static final String ATTRIBUTE_PREFIX = "urn:epcglobal:cbv:mda#";
 
     private static final List<String> ATTRIBUTE_PREFIXES =
             List.of(ATTRIBUTE_PREFIX, "urn:epcglobal:cbv:mda:", "cbvmda:");
@@ -25,7 +25,7 @@ final class CbvMda {
     }
 
     /** The CBV master data attribute name of an attribute id, e.g. {@code name}; empty for other attributes. */
-    static Optional<String> attributeName(String attributeId) {
+    public static Optional<String> attributeName(String attributeId) {
         for (String prefix : ATTRIBUTE_PREFIXES) {
             if (attributeId.startsWith(prefix) && attributeId.length() > prefix.length()) {
                 return Optional.of(attributeId.substring(prefix.length()));

@@ -10,17 +10,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads captured master data (docs/store.md §7): the current definition of an element is the latest row of
  * {@code master_data_element} for its vocabulary type and canonical id. Looks up by the index
- * {@code (canonical_id, vocabulary_type)}, attributes by primary key.
+ * {@code (canonical_id, vocabulary_type)}, attributes by primary key. The DSCSA documents read the CBV attributes by
+ * their short names; the EU FMD connector reads CBV and Tracewell attributes by their full ids
+ * ({@link #read(Connection, Collection, List, Function)}).
  */
-final class StoredMasterData {
+public final class StoredMasterData {
 
-    static final String EPC_CLASS = "urn:epcglobal:epcis:vtype:EPCClass";
-    static final String LOCATION = "urn:epcglobal:epcis:vtype:Location";
-    static final String BUSINESS_LOCATION = "urn:epcglobal:epcis:vtype:BusinessLocation";
+    public static final String EPC_CLASS = "urn:epcglobal:epcis:vtype:EPCClass";
+    public static final String LOCATION = "urn:epcglobal:epcis:vtype:Location";
+    public static final String BUSINESS_LOCATION = "urn:epcglobal:epcis:vtype:BusinessLocation";
 
     private static final int BATCH = 500;
 
@@ -31,14 +35,14 @@ final class StoredMasterData {
      * The current definition of a stored element: its CBV master data attributes with simple values (structured
      * values, which the store keeps only as flattened text, are left out), by attribute name.
      */
-    record Element(long row, String canonicalId, Map<String, List<String>> values) {
+    public record Element(long row, String canonicalId, Map<String, List<String>> values) {
 
-        /** The non-blank values of {@code cbvmda:<localName>}, in stored order. */
-        List<String> values(String localName) {
+        /** The non-blank values of the attribute under this key (for CBV attributes their name), in stored order. */
+        public List<String> values(String localName) {
             return values.getOrDefault(localName, List.of());
         }
 
-        boolean has(String localName) {
+        public boolean has(String localName) {
             return !values(localName).isEmpty();
         }
     }
@@ -49,6 +53,16 @@ final class StoredMasterData {
      */
     static Map<String, Element> read(Connection c, Collection<String> canonicalIds, List<String> typesByPreference)
             throws SQLException {
+        return read(c, canonicalIds, typesByPreference, CbvMda::attributeName);
+    }
+
+    /**
+     * As {@link #read(Connection, Collection, List)}, keeping the attributes that {@code attributeKey} gives a key
+     * for, under that key ({@code Optional::of} keeps every attribute under its id as stored).
+     */
+    public static Map<String, Element> read(Connection c, Collection<String> canonicalIds,
+                                            List<String> typesByPreference,
+                                            Function<String, Optional<String>> attributeKey) throws SQLException {
         Map<String, long[]> best = new HashMap<>(); // canonical id -> {row, preference}
         List<String> ids = new ArrayList<>(canonicalIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
@@ -75,13 +89,15 @@ final class StoredMasterData {
         }
         Map<Long, String> canonicalByRow = new HashMap<>();
         best.forEach((id, rowAndPreference) -> canonicalByRow.put(rowAndPreference[0], id));
-        Map<Long, Map<String, List<String>>> values = attributes(c, new ArrayList<>(canonicalByRow.keySet()));
+        Map<Long, Map<String, List<String>>> values = attributes(c, new ArrayList<>(canonicalByRow.keySet()),
+                attributeKey);
         Map<String, Element> elements = new HashMap<>();
         canonicalByRow.forEach((row, id) -> elements.put(id, new Element(row, id, values.getOrDefault(row, Map.of()))));
         return elements;
     }
 
-    private static Map<Long, Map<String, List<String>>> attributes(Connection c, List<Long> rows)
+    private static Map<Long, Map<String, List<String>>> attributes(Connection c, List<Long> rows,
+                                                                   Function<String, Optional<String>> attributeKey)
             throws SQLException {
         Map<Long, Map<String, List<String>>> values = new HashMap<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
@@ -99,7 +115,7 @@ final class StoredMasterData {
                             continue;
                         }
                         long row = r.getLong(1);
-                        CbvMda.attributeName(r.getString(2)).ifPresent(name -> values
+                        attributeKey.apply(r.getString(2)).ifPresent(name -> values
                                 .computeIfAbsent(row, k -> new LinkedHashMap<>())
                                 .computeIfAbsent(name, k -> new ArrayList<>()).add(value.strip()));
                     }
