@@ -1,24 +1,17 @@
 package io.tracewell.server;
 
-import static io.tracewell.server.config.TracewellConfig.DB_PASSWORD;
-import static io.tracewell.server.config.TracewellConfig.DB_URL;
-import static io.tracewell.server.config.TracewellConfig.DB_USER;
-import static io.tracewell.server.config.TracewellConfig.HTTP_HOST;
-import static io.tracewell.server.config.TracewellConfig.HTTP_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tracewell.server.config.ConfigSource;
-import io.tracewell.server.config.TracewellConfig;
+import io.tracewell.server.capture.TestServers;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
  * The server against an external MariaDB named by {@code TRACEWELL_TEST_DB_URL} (with
- * {@code TRACEWELL_TEST_DB_USER}, default root, and {@code TRACEWELL_TEST_DB_PASSWORD}, default empty).
+ * {@code TRACEWELL_TEST_DB_USER}, default root, and {@code TRACEWELL_TEST_DB_PASSWORD}, default empty), on a fresh
+ * database of that server, dropped afterwards.
  * Without it the test is skipped: a fresh machine has no MariaDB, and the default build must pass there.
  */
 class ExternalDatabaseHealthTest {
@@ -34,14 +27,9 @@ class ExternalDatabaseHealthTest {
             System.err.println("Skipping " + getClass().getSimpleName() + ": " + SKIP_REASON);
         }
         assumeTrue(url != null && !url.isBlank(), SKIP_REASON);
-        TracewellConfig config = TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
-                HTTP_HOST, "127.0.0.1",
-                HTTP_PORT, "0",
-                DB_URL, url,
-                DB_USER, Objects.requireNonNullElse(System.getenv("TRACEWELL_TEST_DB_USER"), "root"),
-                DB_PASSWORD, Objects.requireNonNullElse(System.getenv("TRACEWELL_TEST_DB_PASSWORD"), ""))));
-
-        try (TracewellServer server = new TracewellServer(config).start()) {
+        // A fresh database on that server: the named database may hold the schema of another version.
+        try (TestServers servers = TestServers.configured().orElseThrow()) {
+            TracewellServer server = servers.main();
             HttpResponse<String> response = TestHttp.get(server.baseUri().resolve("health"));
 
             assertThat(response.statusCode()).as("health of %s: %s", url, response.body()).isEqualTo(200);
