@@ -257,8 +257,9 @@ public final class TracewellServer implements AutoCloseable {
                     io.tracewell.regulatory.as2.As2Receiver.start(in, dscsa.inboundProfiles(), dataSource,
                             new io.tracewell.regulatory.dscsa.InboundCapture(jobs, runner::owner, runner.lease(),
                                     runner::submit))).orElse(null);
-            io.tracewell.regulatory.dscsa.DscsaService service = track("DSCSA gateway",
-                    new io.tracewell.regulatory.dscsa.DscsaService(new io.tracewell.regulatory.dscsa.DscsaConnector(
+            io.tracewell.regulatory.delivery.ConnectorService service = track("DSCSA gateway",
+                    new io.tracewell.regulatory.delivery.ConnectorService("dscsa",
+                            new io.tracewell.regulatory.dscsa.DscsaConnector(
                             dataSource, dscsa.partners(), dscsa.settings(),
                             new io.tracewell.regulatory.dscsa.As2Transport(as2, dscsa.profiles()),
                             dscsa.asyncMdn().map(m -> {
@@ -267,7 +268,10 @@ public final class TracewellServer implements AutoCloseable {
                                 return new io.tracewell.regulatory.dscsa.DscsaConnector.Schedule(d.firstRetry(),
                                         d.maxRetry(), d.maxAttempts(), d.lease(), m.timeout());
                             }).orElse(io.tracewell.regulatory.dscsa.DscsaConnector.Schedule.defaults()),
-                            captureSettings.nodeId(), Clock.systemUTC()), receiver, gateway.interval()));
+                            captureSettings.nodeId(), Clock.systemUTC()), gateway.interval(),
+                            // partners' documents whose hand-on failed are tried again each round
+                            receiver == null ? () -> { } : () -> receiver.retryHandOns(100),
+                            receiver == null ? () -> { } : receiver));
             // Asynchronous MDNs of partners configured for them settle the deliveries they acknowledge.
             dscsa.asyncMdn().ifPresent(m -> track("AS2 asynchronous MDN receiver",
                     io.tracewell.regulatory.dscsa.AsyncMdnReceiver.start(m.address(), m.port(), m.path(), dataSource,
@@ -283,8 +287,9 @@ public final class TracewellServer implements AutoCloseable {
         // EU hub, through the same delivery records.
         config.fmd().ifPresent(gateway -> {
             io.tracewell.regulatory.fmd.FmdConfiguration fmd = gateway.configuration();
-            io.tracewell.regulatory.fmd.FmdService service = track("FMD connector",
-                    new io.tracewell.regulatory.fmd.FmdService(new io.tracewell.regulatory.fmd.FmdConnector(dataSource,
+            io.tracewell.regulatory.delivery.ConnectorService service = track("FMD connector",
+                    new io.tracewell.regulatory.delivery.ConnectorService("fmd",
+                            new io.tracewell.regulatory.fmd.FmdConnector(dataSource,
                             new io.tracewell.regulatory.fmd.SoapHubAdapter(fmd.hub()), fmd.release(), fmd.schedule(),
                             captureSettings.nodeId(), Clock.systemUTC()), gateway.interval()));
             store.onVisible(service::wake);

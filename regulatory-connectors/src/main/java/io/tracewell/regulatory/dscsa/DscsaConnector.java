@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *   whose reason lists every missing item, so that fixing the master data is enough for the next attempt.</li>
  * </ol>
  */
-public final class DscsaConnector {
+public final class DscsaConnector implements io.tracewell.regulatory.delivery.ConnectorService.Connector {
 
     /** The connector's name in the outbox and in deliveries. */
     public static final String NAME = "dscsa";
@@ -110,6 +110,7 @@ public final class DscsaConnector {
      *
      * @return the number of deliveries created
      */
+    @Override
     public int collect(int limit) {
         if (!registered) {
             outbox.register(NAME);
@@ -159,6 +160,7 @@ public final class DscsaConnector {
      *
      * @return the number attempted
      */
+    @Override
     public int sendDue(int limit) {
         int attempted = 0;
         for (long id : deliveries.due(NAME, clock.instant(), limit)) {

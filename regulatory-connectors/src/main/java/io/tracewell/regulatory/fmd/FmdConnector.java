@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  *   again before the hub has said it does not know it.</li>
  * </ol>
  */
-public final class FmdConnector {
+public final class FmdConnector implements io.tracewell.regulatory.delivery.ConnectorService.Connector {
 
     /** The connector's name in the outbox and in deliveries. */
     public static final String NAME = "fmd";
@@ -137,6 +137,7 @@ public final class FmdConnector {
      *
      * @return the number of deliveries created
      */
+    @Override
     public int collect(int limit) {
         if (!registered) {
             outbox.register(NAME);
@@ -311,6 +312,7 @@ public final class FmdConnector {
      *
      * @return the number attempted
      */
+    @Override
     public int sendDue(int limit) {
         int attempted = 0;
         for (long id : deliveries.due(NAME, clock.instant(), limit)) {

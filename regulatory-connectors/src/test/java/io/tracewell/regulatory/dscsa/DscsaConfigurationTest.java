@@ -7,6 +7,7 @@ import io.tracewell.epcis.hash.EventHasher;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.store.delivery.Deliveries;
 import io.tracewell.epcis.store.write.EventStore;
+import io.tracewell.regulatory.delivery.ConnectorService;
 import io.tracewell.regulatory.as2.As2LibPartner;
 import io.tracewell.regulatory.as2.As2Sender;
 import io.tracewell.regulatory.as2.TestPki;
@@ -110,7 +111,8 @@ class DscsaConfigurationTest {
             DefaultCamelContext camel = new DefaultCamelContext();
             camel.start();
             try (As2Sender sender = new As2Sender(camel);
-                 DscsaService service = new DscsaService(new DscsaConnector(database.dataSource(), c.partners(),
+                 ConnectorService service = new ConnectorService("dscsa", new DscsaConnector(database.dataSource(),
+                         c.partners(),
                          c.settings(), new As2Transport(sender, c.profiles()), DscsaConnector.Schedule.defaults(),
                          "node-1", Clock.systemUTC()), Duration.ofMillis(200)).start()) {
                 Deliveries deliveries = new Deliveries(database.dataSource());
