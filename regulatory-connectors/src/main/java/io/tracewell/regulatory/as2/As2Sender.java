@@ -215,6 +215,12 @@ public final class As2Sender implements AutoCloseable {
     private static As2Outcome notSent(Throwable error, As2PartnerProfile profile, String messageId, String mic) {
         String target = profile.url().getHost() + ":" + profile.port();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                // The server is stopping: nothing is wrong with the message, which is sent again later.
+                Thread.currentThread().interrupt();
+                return As2Outcome.failed(As2Failure.CONNECTION_FAILED, "the exchange with " + target
+                        + " was interrupted (the server is stopping)", messageId, mic, 0, null, null, null);
+            }
             if (cause instanceof ConnectException) {
                 boolean refused = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("refused");
                 return As2Outcome.failed(refused ? As2Failure.CONNECTION_REFUSED : As2Failure.CONNECTION_FAILED,

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,6 +188,39 @@ class As2SenderTest {
             assertThat(outcome.status()).isEqualTo(As2Outcome.Status.FAILED);
             assertThat(outcome.failure()).as(outcome.toString()).isEqualTo(As2Failure.CONNECTION_FAILED);
             assertThat(outcome.reason()).contains("timed out").contains("read timeout PT1S");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aSendInterruptedByTheServerStoppingIsATransientFailure() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.createContext("/", exchange -> {
+            arrived.countDown();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            AtomicReference<As2Outcome> result = new AtomicReference<>();
+            Thread sending = new Thread(() -> result.set(sender.send(
+                    profile(url(server), partner).timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30)).build(),
+                    DOCUMENT)));
+            sending.start();
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+            sending.interrupt(); // what stopping the connector's thread does
+            sending.join(30_000);
+            As2Outcome outcome = result.get();
+
+            assertThat(outcome.status()).isEqualTo(As2Outcome.Status.FAILED);
+            assertThat(outcome.failure()).as(outcome.toString()).isEqualTo(As2Failure.CONNECTION_FAILED);
+            assertThat(outcome.retryable()).as("sent again later, not a dead letter").isTrue();
         } finally {
             server.stop(0);
         }
