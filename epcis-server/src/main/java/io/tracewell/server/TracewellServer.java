@@ -169,7 +169,7 @@ public final class TracewellServer implements AutoCloseable {
         CompanyPrefixLengths lengths = config.companyPrefixLengths();
         new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT, lengths).mount(router);
         // Serial numbers, their commissioning events and GS1 barcodes (docs/serialization.md).
-        SerializationSettings serialization = SerializationSettings.DEFAULT;
+        SerializationSettings serialization = config.trackAndTrace().serialization();
         SerialNumberService serialNumbers = new SerialNumberService(dataSource, new java.security.SecureRandom(),
                 Clock.systemUTC(), serialization.guessOneIn());
         new SerializationRoutes(serialNumbers,
@@ -204,7 +204,7 @@ public final class TracewellServer implements AutoCloseable {
         store.onVisible(webSockets::wake);
         // Alerts on captured events (docs/alerts.md): evaluated from the outbox, woken by this node's commits.
         io.tracewell.trace.alert.AlertEngine alerts = track("alert engine", new io.tracewell.trace.alert.AlertEngine(
-                dataSource, io.tracewell.trace.alert.AlertSettings.defaults(), captureSettings.nodeId() + "/alerts",
+                dataSource, config.trackAndTrace().alerts(), captureSettings.nodeId() + "/alerts",
                 Clock.systemUTC()));
         store.onVisible(alerts::wake);
         new io.tracewell.trace.alert.AlertRoutes(new io.tracewell.trace.alert.AlertStore(dataSource)).mount(router);

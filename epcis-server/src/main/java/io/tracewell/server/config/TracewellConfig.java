@@ -13,7 +13,7 @@ import java.util.function.Function;
 public record TracewellConfig(HttpSettings http, DatabaseSettings database, EmbeddedDatabaseSettings embeddedDatabase,
                               CaptureSettings capture, SubscriptionSettings subscriptions,
                               io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths,
-                              java.util.Optional<DscsaGateway> dscsa) {
+                              java.util.Optional<DscsaGateway> dscsa, TrackAndTraceSettings trackAndTrace) {
 
     /**
      * The DSCSA gateway, when configured: its configuration file read and checked, and how often it looks for
@@ -127,7 +127,8 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                 throw new ConfigException(DSCSA_CONFIG + " (from " + value.origin() + "): " + e.getMessage());
             }
         }
-        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa);
+        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa,
+                TrackAndTraceSettings.from(source));
     }
 
     /** The host name and HTTP port: distinct for servers on different hosts or ports. */
@@ -152,7 +153,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         });
     }
 
-    private static int integer(ConfigSource source, String key, int min, int max) {
+    static int integer(ConfigSource source, String key, int min, int max) {
         return parse(source, key, "a whole number from " + min + " to " + max, text -> {
             int value = Integer.parseInt(text);
             if (value < min || value > max) {
@@ -162,7 +163,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         });
     }
 
-    private static <T> T parse(ConfigSource source, String key, String expected, Function<String, T> parser) {
+    static <T> T parse(ConfigSource source, String key, String expected, Function<String, T> parser) {
         ConfigSource.Value value = source.require(key);
         try {
             return parser.apply(value.text().trim());
@@ -171,7 +172,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         }
     }
 
-    private static ConfigException invalid(ConfigSource.Value value, String key, String expected) {
+    static ConfigException invalid(ConfigSource.Value value, String key, String expected) {
         return new ConfigException(
                 key + " (from " + value.origin() + "): expected " + expected + ", got \"" + value.text() + "\"");
     }
