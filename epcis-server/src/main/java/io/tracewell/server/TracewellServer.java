@@ -207,6 +207,13 @@ public final class TracewellServer implements AutoCloseable {
                 dataSource, config.trackAndTrace().alerts(), captureSettings.nodeId() + "/alerts",
                 Clock.systemUTC()));
         store.onVisible(alerts::wake);
+        // Alerts POSTed to the configured webhook until it accepts them (docs/alerts.md, "Webhook").
+        config.trackAndTrace().webhook().ifPresent(settings -> {
+            io.tracewell.trace.alert.AlertWebhook webhook = track("alert webhook",
+                    new io.tracewell.trace.alert.AlertWebhook(dataSource, settings));
+            alerts.onRaised(webhook::wake);
+            webhook.start();
+        });
         new io.tracewell.trace.alert.AlertRoutes(new io.tracewell.trace.alert.AlertStore(dataSource)).mount(router);
         // Outbox rows whose node stopped between commit and numbering (docs/store.md §5a) are numbered here.
         OutboxPublisher publisher = new OutboxPublisher(dataSource);

@@ -1,10 +1,13 @@
 package io.tracewell.server.config;
 
 import io.tracewell.trace.alert.AlertSettings;
+import io.tracewell.trace.alert.AlertWebhook;
 import io.tracewell.trace.serial.SerializationSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Track and trace: the alert rules (docs/alerts.md, keys {@code epcis.alerts.*}) and serial numbers
@@ -13,8 +16,10 @@ import java.util.Objects;
  *
  * @param alerts        which alert rules run, and their parameters
  * @param serialization serial number requests
+ * @param webhook       where alerts are delivered; empty when {@value #ALERTS_WEBHOOK_URL} is empty
  */
-public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings serialization) {
+public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings serialization,
+                                    Optional<AlertWebhook.Settings> webhook) {
 
     public static final String ALERTS_COMMISSIONED_TWICE = "epcis.alerts.commissioned-twice";
     public static final String ALERTS_SEEN_AFTER_END_OF_LIFE = "epcis.alerts.seen-after-end-of-life";
@@ -26,6 +31,12 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
     public static final String ALERTS_RECEIVE_WITHIN_HOURS = "epcis.alerts.receive-within-hours";
     public static final String ALERTS_SHIPMENT_LOOKBACK_DAYS = "epcis.alerts.shipment-lookback-days";
     public static final String ALERTS_BATCH_SIZE = "epcis.alerts.batch-size";
+    public static final String ALERTS_WEBHOOK_URL = "epcis.alerts.webhook.url";
+    public static final String ALERTS_WEBHOOK_SECRET = "epcis.alerts.webhook.secret";
+    public static final String ALERTS_WEBHOOK_FIRST_RETRY_MS = "epcis.alerts.webhook.first-retry-ms";
+    public static final String ALERTS_WEBHOOK_MAX_RETRY_MS = "epcis.alerts.webhook.max-retry-ms";
+    public static final String ALERTS_WEBHOOK_REQUEST_TIMEOUT_MS = "epcis.alerts.webhook.request-timeout-ms";
+    public static final String ALERTS_WEBHOOK_POLL_MS = "epcis.alerts.webhook.poll-ms";
     public static final String SERIALIZATION_RANDOM_LENGTH = "epcis.serialization.random-length";
     public static final String SERIALIZATION_MAX_COUNT = "epcis.serialization.max-count";
     public static final String SERIALIZATION_GUESS_ONE_IN = "epcis.serialization.guess-one-in";
@@ -37,6 +48,7 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
     public TrackAndTraceSettings {
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(serialization, "serialization");
+        Objects.requireNonNull(webhook, "webhook");
     }
 
     static TrackAndTraceSettings from(ConfigSource source) {
@@ -82,7 +94,30 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
         } catch (IllegalArgumentException e) { // a combination the component refuses
             throw new ConfigException("epcis.serialization.*: " + e.getMessage());
         }
-        return new TrackAndTraceSettings(alerts, serialization);
+        Optional<AlertWebhook.Settings> webhook = Optional.empty();
+        if (source.text(ALERTS_WEBHOOK_URL).isPresent()) {
+            URI url = TracewellConfig.parse(source, ALERTS_WEBHOOK_URL, "an http(s) URL", text -> {
+                URI uri = URI.create(text);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            });
+            int firstRetry = TracewellConfig.integer(source, ALERTS_WEBHOOK_FIRST_RETRY_MS, 1, 86_400_000);
+            int maxRetry = TracewellConfig.integer(source, ALERTS_WEBHOOK_MAX_RETRY_MS, 1, 86_400_000);
+            if (maxRetry < firstRetry) {
+                throw new ConfigException(ALERTS_WEBHOOK_MAX_RETRY_MS + " (" + maxRetry + ") is shorter than "
+                        + ALERTS_WEBHOOK_FIRST_RETRY_MS + " (" + firstRetry + ")");
+            }
+            webhook = Optional.of(new AlertWebhook.Settings(url,
+                    source.raw(ALERTS_WEBHOOK_SECRET).map(String::trim), Duration.ofMillis(firstRetry),
+                    Duration.ofMillis(maxRetry),
+                    Duration.ofMillis(TracewellConfig.integer(source, ALERTS_WEBHOOK_REQUEST_TIMEOUT_MS, 100,
+                            3_600_000)),
+                    Duration.ofMillis(TracewellConfig.integer(source, ALERTS_WEBHOOK_POLL_MS, 10, 3_600_000)),
+                    alerts.batchSize()));
+        }
+        return new TrackAndTraceSettings(alerts, serialization, webhook);
     }
 
     private static boolean bool(ConfigSource source, String key) {

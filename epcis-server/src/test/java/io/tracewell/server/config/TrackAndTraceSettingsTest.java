@@ -16,6 +16,30 @@ class TrackAndTraceSettingsTest {
         TrackAndTraceSettings settings = TracewellConfig.from(ConfigSource.defaultsWith(Map.of())).trackAndTrace();
         assertThat(settings.alerts()).isEqualTo(AlertSettings.defaults());
         assertThat(settings.serialization()).isEqualTo(SerializationSettings.DEFAULT);
+        assertThat(settings.webhook()).as("no webhook unless a URL is given").isEmpty();
+    }
+
+    @Test
+    void aWebhookUrlConfiguresTheWebhook() {
+        TrackAndTraceSettings settings = TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.alerts.webhook.url", "https://alerts.example.com/in",
+                "epcis.alerts.webhook.secret", "k",
+                "epcis.alerts.webhook.first-retry-ms", "500",
+                "epcis.alerts.webhook.max-retry-ms", "60000"))).trackAndTrace();
+        var webhook = settings.webhook().orElseThrow();
+        assertThat(webhook.url()).hasToString("https://alerts.example.com/in");
+        assertThat(webhook.secret()).hasValue("k");
+        assertThat(webhook.firstRetry()).isEqualTo(Duration.ofMillis(500));
+        assertThat(webhook.maxRetry()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(webhook.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.alerts.webhook.url", "mailto:qa@example.com"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.alerts.webhook.url");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.alerts.webhook.url", "https://alerts.example.com/in",
+                "epcis.alerts.webhook.max-retry-ms", "10"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.alerts.webhook.max-retry-ms");
     }
 
     @Test

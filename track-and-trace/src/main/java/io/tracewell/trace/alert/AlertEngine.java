@@ -87,6 +87,19 @@ public final class AlertEngine implements AutoCloseable {
     }
 
     private volatile boolean registered;
+    private volatile Runnable onRaised = () -> { };
+
+    /** Called (on the engine's thread) after alerts were stored: the webhook is woken through it. */
+    public void onRaised(Runnable listener) {
+        this.onRaised = Objects.requireNonNull(listener, "listener");
+    }
+
+    private int raised(int count) {
+        if (count > 0) {
+            onRaised.run();
+        }
+        return count;
+    }
 
     /** Creates the outbox consumer's row once (idempotent in the database too). */
     private void register() {
@@ -136,13 +149,13 @@ public final class AlertEngine implements AutoCloseable {
         while (true) {
             List<OutboxEntry> pending = outbox.pending(CONSUMER, settings.batchSize());
             if (pending.isEmpty()) {
-                return raised;
+                return raised(raised);
             }
             for (OutboxEntry entry : pending) {
                 raised += evaluate(entry.id());
             }
             if (!outbox.acquireLease(CONSUMER, owner, settings.lease())) {
-                return raised;
+                return raised(raised);
             }
         }
     }
@@ -166,7 +179,7 @@ public final class AlertEngine implements AutoCloseable {
                     raised += AlertStore.raise(c, finding) ? 1 : 0;
                 }
                 c.commit();
-                return raised;
+                return raised(raised);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -100,8 +100,13 @@ class AlertEngineTest {
                 Disposition.ACTIVE));
         StoreResult second = store(event(T0.plusSeconds(60), Action.ADD, List.of(epc), BizStep.COMMISSIONING,
                 Disposition.ACTIVE));
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        engine.onRaised(woken::incrementAndGet);
 
         assertThat(engine.runOnce()).isEqualTo(1);
+        assertThat(woken).as("the webhook is woken after alerts were stored").hasValue(1);
+        assertThat(engine.runOnce()).isZero();
+        assertThat(woken).hasValue(1);
         List<Alert> raised = all();
         assertThat(raised).hasSize(1);
         Alert alert = raised.get(0);
