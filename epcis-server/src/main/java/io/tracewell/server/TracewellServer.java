@@ -176,8 +176,12 @@ public final class TracewellServer implements AutoCloseable {
                 new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent()), serialization)
                 .mount(router);
         // Pack verification (docs/verification.md): GET /verify?code= and GS1 Digital Link paths /01/...
-        new io.tracewell.trace.verify.VerificationRoutes(new io.tracewell.trace.verify.VerificationService(
-                dataSource, capture, Clock.systemUTC())).mount(router);
+        io.tracewell.trace.verify.VerificationService verification =
+                new io.tracewell.trace.verify.VerificationService(dataSource, capture, Clock.systemUTC());
+        new io.tracewell.trace.verify.VerificationRoutes(verification).mount(router);
+        // DSCSA saleable-returns verification in the manner of the Verification Router Service: GET /verify/dscsa
+        new io.tracewell.trace.verify.VrsRoutes(verification, config.trackAndTrace().responderGln(),
+                Clock.systemUTC()).mount(router);
         // Recalls of lots and packs, captured as events that verification answers "recalled".
         new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture,
                 Clock.systemUTC())).mount(router);

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param alerts        which alert rules run, and their parameters
  * @param serialization serial number requests
  * @param webhook       where alerts are delivered; empty when {@value #ALERTS_WEBHOOK_URL} is empty
+ * @param responderGln  the GLN DSCSA saleable-returns verification answers as {@code responderGLN}; empty: none
  */
 public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings serialization,
-                                    Optional<AlertWebhook.Settings> webhook) {
+                                    Optional<AlertWebhook.Settings> webhook, Optional<String> responderGln) {
 
     public static final String ALERTS_COMMISSIONED_TWICE = "epcis.alerts.commissioned-twice";
     public static final String ALERTS_SEEN_AFTER_END_OF_LIFE = "epcis.alerts.seen-after-end-of-life";
@@ -37,6 +38,7 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
     public static final String ALERTS_WEBHOOK_MAX_RETRY_MS = "epcis.alerts.webhook.max-retry-ms";
     public static final String ALERTS_WEBHOOK_REQUEST_TIMEOUT_MS = "epcis.alerts.webhook.request-timeout-ms";
     public static final String ALERTS_WEBHOOK_POLL_MS = "epcis.alerts.webhook.poll-ms";
+    public static final String VERIFICATION_RESPONDER_GLN = "epcis.verification.responder-gln";
     public static final String SERIALIZATION_RANDOM_LENGTH = "epcis.serialization.random-length";
     public static final String SERIALIZATION_MAX_COUNT = "epcis.serialization.max-count";
     public static final String SERIALIZATION_GUESS_ONE_IN = "epcis.serialization.guess-one-in";
@@ -49,6 +51,7 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(serialization, "serialization");
         Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(responderGln, "responderGln");
     }
 
     static TrackAndTraceSettings from(ConfigSource source) {
@@ -117,7 +120,18 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
                     Duration.ofMillis(TracewellConfig.integer(source, ALERTS_WEBHOOK_POLL_MS, 10, 3_600_000)),
                     alerts.batchSize()));
         }
-        return new TrackAndTraceSettings(alerts, serialization, webhook);
+        Optional<String> responderGln = Optional.empty();
+        if (source.text(VERIFICATION_RESPONDER_GLN).isPresent()) {
+            responderGln = Optional.of(TracewellConfig.parse(source, VERIFICATION_RESPONDER_GLN,
+                    "a GLN: 13 digits with a valid check digit", text -> {
+                        try {
+                            return new io.tracewell.epcis.id.Gln(text).value();
+                        } catch (io.tracewell.epcis.id.IdentifierException e) {
+                            throw new IllegalArgumentException(e);
+                        }
+                    }));
+        }
+        return new TrackAndTraceSettings(alerts, serialization, webhook, responderGln);
     }
 
     private static boolean bool(ConfigSource source, String key) {

@@ -17,6 +17,16 @@ class TrackAndTraceSettingsTest {
         assertThat(settings.alerts()).isEqualTo(AlertSettings.defaults());
         assertThat(settings.serialization()).isEqualTo(SerializationSettings.DEFAULT);
         assertThat(settings.webhook()).as("no webhook unless a URL is given").isEmpty();
+        assertThat(settings.responderGln()).isEmpty();
+    }
+
+    @Test
+    void theResponderGlnMustBeAGln() {
+        assertThat(TracewellConfig.from(ConfigSource.defaultsWith(Map.of("epcis.verification.responder-gln",
+                "9506000000015"))).trackAndTrace().responderGln()).hasValue("9506000000015");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
+                "epcis.verification.responder-gln", "9506000000014"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.verification.responder-gln");
     }
 
     @Test
