@@ -71,8 +71,8 @@ public record TrackAndTraceSettings(AlertSettings alerts, SerializationSettings 
         SerializationSettings serialization;
         try {
             serialization = new SerializationSettings(
-                    TracewellConfig.integer(source, SERIALIZATION_RANDOM_LENGTH, SerializationSettings.MIN_RANDOM_LENGTH,
-                            SerializationSettings.MAX_LENGTH),
+                    TracewellConfig.integer(source, SERIALIZATION_RANDOM_LENGTH,
+                            SerializationSettings.MIN_RANDOM_LENGTH, SerializationSettings.MAX_LENGTH),
                     TracewellConfig.integer(source, SERIALIZATION_MAX_COUNT, 1, SerializationSettings.MAX_COUNT),
                     TracewellConfig.parse(source, SERIALIZATION_GUESS_ONE_IN, "a whole number of at least 10000 (the"
                             + " EU FMD bound)", text -> {

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param lease              how long the engine's outbox lease lasts; renewed after each batch
  */
 public record AlertSettings(boolean commissionedTwice, boolean seenAfterEndOfLife, boolean shippedNotReceived,
-                            boolean outsideMarket, boolean cloneDetection, double cloneMaxSpeedKmh, double cloneMinDistanceKm,
+                            boolean outsideMarket, boolean cloneDetection, double cloneMaxSpeedKmh,
+                            double cloneMinDistanceKm,
                             Duration receiveWithin, Duration shipmentLookback, int batchSize, Duration lease) {
 
     public AlertSettings {

@@ -70,7 +70,8 @@ public final class AlertWebhook implements AutoCloseable {
                 }
             }
             if (maxRetry.compareTo(firstRetry) < 0) {
-                throw new IllegalArgumentException("maxRetry " + maxRetry + " is shorter than firstRetry " + firstRetry);
+                throw new IllegalArgumentException("maxRetry " + maxRetry + " is shorter than firstRetry "
+                        + firstRetry);
             }
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
@@ -223,8 +224,9 @@ public final class AlertWebhook implements AutoCloseable {
                         + " WHERE id = ?"
                 // the back-off doubles per failure: first, 2 first, 4 first, ... up to max
                 : "UPDATE trace_alert SET webhook_next_at = UTC_TIMESTAMP(6) + INTERVAL CAST(LEAST(?, ? * POW(2,"
-                        + " LEAST(webhook_attempts, 40))) AS SIGNED) MICROSECOND, webhook_attempts = webhook_attempts + 1,"
-                        + " webhook_status = ?, webhook_error = ? WHERE id = ?";
+                        + " LEAST(webhook_attempts, 40))) AS SIGNED) MICROSECOND,"
+                        + " webhook_attempts = webhook_attempts + 1, webhook_status = ?, webhook_error = ?"
+                        + " WHERE id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             if (error == null) {
                 s.setInt(1, status);

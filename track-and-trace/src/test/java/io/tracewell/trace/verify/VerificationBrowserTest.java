@@ -86,7 +86,8 @@ class VerificationBrowserTest {
 
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         JsonLdEventWriter.writeEvent(new ObjectEvent(
-                CommonFields.of(EpcisTime.of(Instant.parse("2026-03-01T08:00:00Z")), new TimeZoneOffset(ZoneOffset.UTC)),
+                CommonFields.of(EpcisTime.of(Instant.parse("2026-03-01T08:00:00Z")),
+                        new TimeZoneOffset(ZoneOffset.UTC)),
                 Action.ADD, List.of("https://id.gs1.org/01/" + GTIN + "/21/BROWSER-1"), List.of(), Where.NONE,
                 new Why(BizStep.COMMISSIONING, Disposition.ACTIVE, null, List.of()), List.of(),
                 new Ilmd(List.of(ExtensionElement.text(new QName(CBVMDA, "lotNumber", "cbvmda"), "LOT<7>"),
