@@ -131,7 +131,11 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                 TrackAndTraceSettings.from(source));
     }
 
-    /** The host name and HTTP port: distinct for servers on different hosts or ports. */
+    /**
+     * The host name and HTTP port: distinct for servers on different hosts or ports. Port 0 (any free port, chosen
+     * only when the server starts) gets a random suffix, or two such servers in one JVM or on one host would share
+     * a name and each take the other's leases as its own.
+     */
     private static String defaultNodeId(int port) {
         String host;
         try {
@@ -139,8 +143,9 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         } catch (java.io.IOException e) {
             host = "localhost";
         }
-        String id = host.replace("/", "_") + ":" + port;
-        return id.length() > 64 ? id.substring(0, 64) : id;
+        String suffix = ":" + port + (port == 0 ? "-" + java.util.UUID.randomUUID().toString().substring(0, 8) : "");
+        host = host.replace("/", "_");
+        return (host.length() + suffix.length() > 64 ? host.substring(0, 64 - suffix.length()) : host) + suffix;
     }
 
     private static long longValue(ConfigSource source, String key, long min, long max) {

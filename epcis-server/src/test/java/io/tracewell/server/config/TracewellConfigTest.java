@@ -79,6 +79,15 @@ class TracewellConfigTest {
     }
 
     @Test
+    void serversOnAnyFreePortGetDistinctNodeIds() {
+        Map<String, String> anyPort = Map.of("epcis.port", "0");
+        String first = TracewellConfig.from(ConfigSource.defaultsWith(anyPort)).capture().nodeId();
+        String second = TracewellConfig.from(ConfigSource.defaultsWith(anyPort)).capture().nodeId();
+        assertThat(first).contains(":0-").isNotEqualTo(second);
+        assertThat(first.length()).isLessThanOrEqualTo(64);
+    }
+
+    @Test
     void anEmptyDatabaseUrlKeepsTheEmbeddedDatabase() {
         TracewellConfig config = TracewellConfig.from(ConfigSource.layered(
                 defaults(), Map.of("EPCIS_DB_URL", "  "), new Properties(), Map.of()));
