@@ -169,15 +169,19 @@ public final class TracewellServer implements AutoCloseable {
         CompanyPrefixLengths lengths = config.companyPrefixLengths();
         new EventsRoutes(capture, storedEvents, Clock.systemUTC(), SINGLE_EVENT_BODY_LIMIT, lengths).mount(router);
         // Serial numbers, their commissioning events and GS1 barcodes (docs/serialization.md).
-        SerializationSettings serialization = SerializationSettings.DEFAULT;
+        SerializationSettings serialization = config.trackAndTrace().serialization();
         SerialNumberService serialNumbers = new SerialNumberService(dataSource, new java.security.SecureRandom(),
                 Clock.systemUTC(), serialization.guessOneIn());
         new SerializationRoutes(serialNumbers,
                 new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent()), serialization)
                 .mount(router);
         // Pack verification (docs/verification.md): GET /verify?code= and GS1 Digital Link paths /01/...
-        new io.tracewell.trace.verify.VerificationRoutes(new io.tracewell.trace.verify.VerificationService(
-                dataSource, capture, Clock.systemUTC())).mount(router);
+        io.tracewell.trace.verify.VerificationService verification =
+                new io.tracewell.trace.verify.VerificationService(dataSource, capture, Clock.systemUTC());
+        new io.tracewell.trace.verify.VerificationRoutes(verification).mount(router);
+        // DSCSA saleable-returns verification in the manner of the Verification Router Service: GET /verify/dscsa
+        new io.tracewell.trace.verify.VrsRoutes(verification, config.trackAndTrace().responderGln(),
+                Clock.systemUTC()).mount(router);
         // Recalls of lots and packs, captured as events that verification answers "recalled".
         new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture,
                 Clock.systemUTC())).mount(router);
@@ -204,9 +208,16 @@ public final class TracewellServer implements AutoCloseable {
         store.onVisible(webSockets::wake);
         // Alerts on captured events (docs/alerts.md): evaluated from the outbox, woken by this node's commits.
         io.tracewell.trace.alert.AlertEngine alerts = track("alert engine", new io.tracewell.trace.alert.AlertEngine(
-                dataSource, io.tracewell.trace.alert.AlertSettings.defaults(), captureSettings.nodeId() + "/alerts",
+                dataSource, config.trackAndTrace().alerts(), captureSettings.nodeId() + "/alerts",
                 Clock.systemUTC()));
         store.onVisible(alerts::wake);
+        // Alerts POSTed to the configured webhook until it accepts them (docs/alerts.md, "Webhook").
+        config.trackAndTrace().webhook().ifPresent(settings -> {
+            io.tracewell.trace.alert.AlertWebhook webhook = track("alert webhook",
+                    new io.tracewell.trace.alert.AlertWebhook(dataSource, settings));
+            alerts.onRaised(webhook::wake);
+            webhook.start();
+        });
         new io.tracewell.trace.alert.AlertRoutes(new io.tracewell.trace.alert.AlertStore(dataSource)).mount(router);
         // Outbox rows whose node stopped between commit and numbering (docs/store.md §5a) are numbered here.
         OutboxPublisher publisher = new OutboxPublisher(dataSource);

@@ -14,7 +14,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                               CaptureSettings capture, SubscriptionSettings subscriptions,
                               io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths,
                               java.util.Optional<DscsaGateway> dscsa,
-                              java.util.Optional<FmdGateway> fmd) {
+                              java.util.Optional<FmdGateway> fmd, TrackAndTraceSettings trackAndTrace) {
 
     /**
      * The DSCSA gateway, when configured: its configuration file read and checked, and how often it looks for
@@ -149,10 +149,15 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                 throw new ConfigException(FMD_CONFIG + " (from " + value.origin() + "): " + e.getMessage());
             }
         }
-        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa, fmd);
+        return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa, fmd,
+                TrackAndTraceSettings.from(source));
     }
 
-    /** The host name and HTTP port: distinct for servers on different hosts or ports. */
+    /**
+     * The host name and HTTP port: distinct for servers on different hosts or ports. Port 0 (any free port, chosen
+     * only when the server starts) gets a random suffix, or two such servers in one JVM or on one host would share
+     * a name and each take the other's leases as its own.
+     */
     private static String defaultNodeId(int port) {
         String host;
         try {
@@ -160,8 +165,9 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         } catch (java.io.IOException e) {
             host = "localhost";
         }
-        String id = host.replace("/", "_") + ":" + port;
-        return id.length() > 64 ? id.substring(0, 64) : id;
+        String suffix = ":" + port + (port == 0 ? "-" + java.util.UUID.randomUUID().toString().substring(0, 8) : "");
+        host = host.replace("/", "_");
+        return (host.length() + suffix.length() > 64 ? host.substring(0, 64 - suffix.length()) : host) + suffix;
     }
 
     private static long longValue(ConfigSource source, String key, long min, long max) {
@@ -174,7 +180,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         });
     }
 
-    private static int integer(ConfigSource source, String key, int min, int max) {
+    static int integer(ConfigSource source, String key, int min, int max) {
         return parse(source, key, "a whole number from " + min + " to " + max, text -> {
             int value = Integer.parseInt(text);
             if (value < min || value > max) {
@@ -184,7 +190,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         });
     }
 
-    private static <T> T parse(ConfigSource source, String key, String expected, Function<String, T> parser) {
+    static <T> T parse(ConfigSource source, String key, String expected, Function<String, T> parser) {
         ConfigSource.Value value = source.require(key);
         try {
             return parser.apply(value.text().trim());
@@ -193,7 +199,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         }
     }
 
-    private static ConfigException invalid(ConfigSource.Value value, String key, String expected) {
+    static ConfigException invalid(ConfigSource.Value value, String key, String expected) {
         return new ConfigException(
                 key + " (from " + value.origin() + "): expected " + expected + ", got \"" + value.text() + "\"");
     }

@@ -225,7 +225,7 @@ public final class QueryBenchmark {
     // ---------------------------------------------------------------------------------------------------------
     // loading
 
-    private static void load(ServerProcess server, BenchDatabase db, PackHistories data, int clients)
+    static void load(ServerProcess server, BenchDatabase db, PackHistories data, int clients)
             throws Exception {
         long documents = (data.cases() + DOCUMENT_CASES - 1) / DOCUMENT_CASES;
         System.out.printf(Locale.ROOT, "loading %,d events (%,d cases of %d packs) as %,d documents by POST /capture"
@@ -300,7 +300,7 @@ public final class QueryBenchmark {
                 single(db, "SELECT COUNT(*) FROM epcis_event_epc")};
     }
 
-    private static long loadedEvents(Path marker) {
+    static long loadedEvents(Path marker) {
         if (!Files.isRegularFile(marker)) {
             return -1;
         }
@@ -734,7 +734,7 @@ public final class QueryBenchmark {
     }
 
     /** Nearest-rank percentile. */
-    private static double percentile(double[] values, double p) {
+    static double percentile(double[] values, double p) {
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -79,6 +79,15 @@ class TracewellConfigTest {
     }
 
     @Test
+    void serversOnAnyFreePortGetDistinctNodeIds() {
+        Map<String, String> anyPort = Map.of("epcis.port", "0");
+        String first = TracewellConfig.from(ConfigSource.defaultsWith(anyPort)).capture().nodeId();
+        String second = TracewellConfig.from(ConfigSource.defaultsWith(anyPort)).capture().nodeId();
+        assertThat(first).contains(":0-").isNotEqualTo(second);
+        assertThat(first.length()).isLessThanOrEqualTo(64);
+    }
+
+    @Test
     void anEmptyDatabaseUrlKeepsTheEmbeddedDatabase() {
         TracewellConfig config = TracewellConfig.from(ConfigSource.layered(
                 defaults(), Map.of("EPCIS_DB_URL", "  "), new Properties(), Map.of()));
@@ -213,22 +222,14 @@ class TracewellConfigTest {
                 .hasMessageContaining("/hub/senderId");
     }
 
+    /** Every key application.properties ships, as the lowest layer. */
     private static Properties defaults() {
         Properties defaults = new Properties();
-        ConfigSource shipped = ConfigSource.defaultsWith(Map.of());
-        for (String key : new String[] {
-            TracewellConfig.HTTP_HOST, TracewellConfig.HTTP_PORT, TracewellConfig.DATA_DIR, TracewellConfig.DB_URL,
-            TracewellConfig.DB_USER, TracewellConfig.DB_PASSWORD, TracewellConfig.DB_POOL_SIZE,
-            TracewellConfig.DB_CONNECTION_TIMEOUT_MS, TracewellConfig.EMBEDDED_DB_PORT, TracewellConfig.EMBEDDED_DB_NAME,
-            TracewellConfig.CAPTURE_MAX_EVENTS, TracewellConfig.CAPTURE_MAX_BYTES, TracewellConfig.CAPTURE_WORKERS,
-            TracewellConfig.NODE_ID, TracewellConfig.HTTP_MAX_URI_LENGTH, TracewellConfig.SUBSCRIPTION_BATCH_SIZE,
-            TracewellConfig.SUBSCRIPTION_WORKERS, TracewellConfig.SUBSCRIPTION_POLL_MS,
-            TracewellConfig.SUBSCRIPTION_FIRST_RETRY_MS, TracewellConfig.SUBSCRIPTION_MAX_RETRY_MS,
-            TracewellConfig.SUBSCRIPTION_FAILURES_BEFORE_FAILING, TracewellConfig.SUBSCRIPTION_REQUEST_TIMEOUT_MS,
-            TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE, TracewellConfig.COMPANY_PREFIX_LENGTHS,
-            TracewellConfig.DSCSA_CONFIG, TracewellConfig.DSCSA_INTERVAL_MS
-        }) {
-            defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
+        try (java.io.InputStream in = ConfigSource.class.getClassLoader()
+                .getResourceAsStream(ConfigSource.DEFAULTS_RESOURCE)) {
+            defaults.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return defaults;
     }

@@ -41,7 +41,8 @@ public final class AlertEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
     private static final String EVENTS_OF_ROW = "SELECT e.id, e.event_id, e.event_time, e.biz_step, e.disposition,"
-            + " x.canonical_id FROM epcis_event e LEFT JOIN epcis_event_epc x ON x.event_row_id = e.id"
+            + " e.read_point, e.biz_location, x.canonical_id"
+            + " FROM epcis_event e LEFT JOIN epcis_event_epc x ON x.event_row_id = e.id"
             + " AND x.role IN (" + History.INSTANCE_ROLES + ")"
             + " WHERE e.outbox_id = ? AND e.has_error_declaration = FALSE ORDER BY e.id, x.role, x.position";
 
@@ -70,6 +71,12 @@ public final class AlertEngine implements AutoCloseable {
         if (settings.seenAfterEndOfLife()) {
             enabled.add(new SeenAfterEndOfLifeRule());
         }
+        if (settings.outsideMarket()) {
+            enabled.add(new OutsideMarketRule());
+        }
+        if (settings.cloneDetection()) {
+            enabled.add(new CloneRule(settings.cloneMaxSpeedKmh(), settings.cloneMinDistanceKm()));
+        }
         this.rules = List.copyOf(enabled);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "alert-engine");
@@ -80,6 +87,19 @@ public final class AlertEngine implements AutoCloseable {
     }
 
     private volatile boolean registered;
+    private volatile Runnable onRaised = () -> { };
+
+    /** Called (on the engine's thread) after alerts were stored: the webhook is woken through it. */
+    public void onRaised(Runnable listener) {
+        this.onRaised = Objects.requireNonNull(listener, "listener");
+    }
+
+    private int raised(int count) {
+        if (count > 0) {
+            onRaised.run();
+        }
+        return count;
+    }
 
     /** Creates the outbox consumer's row once (idempotent in the database too). */
     private void register() {
@@ -129,13 +149,13 @@ public final class AlertEngine implements AutoCloseable {
         while (true) {
             List<OutboxEntry> pending = outbox.pending(CONSUMER, settings.batchSize());
             if (pending.isEmpty()) {
-                return raised;
+                return raised(raised);
             }
             for (OutboxEntry entry : pending) {
                 raised += evaluate(entry.id());
             }
             if (!outbox.acquireLease(CONSUMER, owner, settings.lease())) {
-                return raised;
+                return raised(raised);
             }
         }
     }
@@ -159,7 +179,7 @@ public final class AlertEngine implements AutoCloseable {
                     raised += AlertStore.raise(c, finding) ? 1 : 0;
                 }
                 c.commit();
-                return raised;
+                return raised(raised);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -206,10 +226,10 @@ public final class AlertEngine implements AutoCloseable {
                     if (!heads.containsKey(rowId)) {
                         heads.put(rowId, new CapturedEvent(rowId, r.getString(2),
                                 r.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(4),
-                                r.getString(5), List.of()));
+                                r.getString(5), r.getString(6), r.getString(7), List.of()));
                         epcs.put(rowId, new LinkedHashSet<>());
                     }
-                    String epc = r.getString(6);
+                    String epc = r.getString(8);
                     if (epc != null) {
                         epcs.get(rowId).add(epc);
                     }
@@ -218,7 +238,8 @@ public final class AlertEngine implements AutoCloseable {
         }
         List<CapturedEvent> events = new ArrayList<>(heads.size());
         heads.forEach((rowId, head) -> events.add(new CapturedEvent(rowId, head.eventId(), head.eventTime(),
-                head.bizStep(), head.disposition(), List.copyOf(epcs.get(rowId)))));
+                head.bizStep(), head.disposition(), head.readPoint(), head.bizLocation(),
+                List.copyOf(epcs.get(rowId)))));
         return events;
     }
 

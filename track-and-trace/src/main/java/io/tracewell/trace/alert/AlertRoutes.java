@@ -177,7 +177,8 @@ public final class AlertRoutes {
         return alert;
     }
 
-    private static ObjectNode describe(Alert alert) {
+    /** An alert as the API and the webhook write it (docs/alerts.md). */
+    static ObjectNode describe(Alert alert) {
         ObjectNode json = JSON.createObjectNode();
         json.put("id", alert.id());
         json.put("rule", alert.rule());

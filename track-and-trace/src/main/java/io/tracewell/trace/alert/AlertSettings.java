@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param commissionedTwice  whether {@link CommissionedTwiceRule} runs
  * @param seenAfterEndOfLife whether {@link SeenAfterEndOfLifeRule} runs
  * @param shippedNotReceived whether {@link ShippedNotReceivedCheck} runs
+ * @param outsideMarket      whether {@link OutsideMarketRule} runs
+ * @param cloneDetection     whether {@link CloneRule} runs
+ * @param cloneMaxSpeedKmh   the fastest a pack can travel between two reads, km/h; faster is a clone
+ * @param cloneMinDistanceKm reads closer together than this are never a clone (coordinates and clocks are
+ *                           approximate)
  * @param receiveWithin      how long after shipping a receipt is expected
  * @param shipmentLookback   how far before {@code receiveWithin} the overdue check looks for shipments; older
  *                           shipments are not checked any more
@@ -17,6 +22,8 @@ import java.util.Objects;
  * @param lease              how long the engine's outbox lease lasts; renewed after each batch
  */
 public record AlertSettings(boolean commissionedTwice, boolean seenAfterEndOfLife, boolean shippedNotReceived,
+                            boolean outsideMarket, boolean cloneDetection, double cloneMaxSpeedKmh,
+                            double cloneMinDistanceKm,
                             Duration receiveWithin, Duration shipmentLookback, int batchSize, Duration lease) {
 
     public AlertSettings {
@@ -29,6 +36,13 @@ public record AlertSettings(boolean commissionedTwice, boolean seenAfterEndOfLif
         if (shipmentLookback.isNegative()) {
             throw new IllegalArgumentException("shipmentLookback must not be negative, not " + shipmentLookback);
         }
+        if (!(cloneMaxSpeedKmh > 0) || Double.isInfinite(cloneMaxSpeedKmh)) {
+            throw new IllegalArgumentException("cloneMaxSpeedKmh must be a positive number, not " + cloneMaxSpeedKmh);
+        }
+        if (!(cloneMinDistanceKm >= 0) || Double.isInfinite(cloneMinDistanceKm)) {
+            throw new IllegalArgumentException("cloneMinDistanceKm must be a number of at least 0, not "
+                    + cloneMinDistanceKm);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
         }
@@ -37,9 +51,12 @@ public record AlertSettings(boolean commissionedTwice, boolean seenAfterEndOfLif
         }
     }
 
-    /** Every rule on; receipt expected within 7 days, shipments checked for 90 days more; 100 rows; 60 s lease. */
+    /**
+     * Every rule on; clones faster than 900 km/h (an airliner) over at least 25 km; receipt expected within 7 days,
+     * shipments checked for 90 days more; 100 rows; 60 s lease.
+     */
     public static AlertSettings defaults() {
-        return new AlertSettings(true, true, true, Duration.ofDays(7), Duration.ofDays(90), 100,
+        return new AlertSettings(true, true, true, true, true, 900, 25, Duration.ofDays(7), Duration.ofDays(90), 100,
                 Duration.ofSeconds(60));
     }
 }

@@ -28,7 +28,13 @@ final class History {
     private History() {}
 
     /** One event of an EPC's history. */
-    record Entry(long rowId, String eventId, Instant eventTime, String bizStep, String disposition) {
+    record Entry(long rowId, String eventId, Instant eventTime, String bizStep, String disposition,
+                 String readPoint, String bizLocation) {
+
+        /** Where the event happened: its business location, else its read point; null when it gives neither. */
+        String location() {
+            return bizLocation != null ? bizLocation : readPoint;
+        }
     }
 
     /**
@@ -41,7 +47,8 @@ final class History {
         List<String> all = List.copyOf(history.keySet());
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            String sql = "SELECT DISTINCT x.canonical_id, e.id, e.event_id, e.event_time, e.biz_step, e.disposition"
+            String sql = "SELECT DISTINCT x.canonical_id, e.id, e.event_id, e.event_time, e.biz_step, e.disposition,"
+                    + " e.read_point, e.biz_location"
                     + " FROM epcis_event_epc x JOIN epcis_event e ON e.id = x.event_row_id"
                     + " WHERE x.canonical_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
                     + ") AND x.role IN (" + INSTANCE_ROLES + ") AND e.has_error_declaration = FALSE"
@@ -54,7 +61,7 @@ final class History {
                     while (r.next()) {
                         history.get(r.getString(1)).add(new Entry(r.getLong(2), r.getString(3),
                                 r.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(5),
-                                r.getString(6)));
+                                r.getString(6), r.getString(7), r.getString(8)));
                     }
                 }
             }

@@ -51,6 +51,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.namespace.QName;
@@ -71,6 +72,7 @@ class VerificationRoutesTest {
     private static final String WAREHOUSE = "https://id.gs1.org/414/9520123456788";
     private static final char GS = '\u001d';
     private static final AtomicInteger SERIALS = new AtomicInteger();
+    private static final String RESPONDER = "9506000000015";
 
     private TraceTestDatabase database;
     private SingleEventCapture capture;
@@ -87,6 +89,8 @@ class VerificationRoutesTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         new VerificationRoutes(new VerificationService(database.dataSource(), capture, clock)).mount(router);
+        new VrsRoutes(new VerificationService(database.dataSource(), capture, clock), Optional.of(RESPONDER), clock)
+                .mount(router);
         new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture, clock))
                 .mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -430,6 +434,103 @@ class VerificationRoutesTest {
         HttpResponse<String> noLot = recall("{\"gtin\": \"" + GTIN + "\"}");
         assertThat(noLot.statusCode()).isEqualTo(400);
         assertThat(noLot.body()).contains("/lot");
+    }
+
+    // DSCSA saleable returns, VRS style: GET /verify/dscsa
+
+    @Test
+    void vrsVerifiesAnActivePackAndEchoesTheCorrelation() throws Exception {
+        String serial = newSerial();
+        commission(serial, "LOT-A", "2030-06-30");
+        String corr = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> response = get("/verify/dscsa?gtin=" + GTIN + "&serial=" + encode(serial)
+                + "&lot=LOT-A&expiry=300630&corrUUID=" + corr + "&reqGLN=0614141000005");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("responderGLN").asText()).isEqualTo(RESPONDER);
+        assertThat(answer.get("corrUUID").asText()).isEqualTo(corr);
+        assertThat(Instant.parse(answer.get("verificationTimestamp").asText())).isEqualTo(clock.instant());
+        assertThat(answer.get("data").get("verified").asBoolean()).isTrue();
+        assertThat(answer.get("data").has("verificationFailureReason")).isFalse();
+        assertThat(answer.get("data").has("additionalInfo")).isFalse();
+        assertThat(verificationEvents(serial)).as("the request is recorded as a verification scan").hasSize(1);
+        // the same with the expiry as a date
+        assertThat(vrs(serial, "LOT-A", "2030-06-30").get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void vrsNamesWhatDoesNotMatch() throws Exception {
+        String serial = newSerial();
+        commission(serial, "LOT-B", "2030-06-30");
+        assertThat(vrs(newSerial(), "LOT-B", "300630").toString())
+                .isEqualTo("{\"verified\":false,\"verificationFailureReason\":\"No_match_GTIN_Serial\"}");
+        assertThat(vrs(serial, "LOT-C", "300630").get("verificationFailureReason").asText())
+                .isEqualTo("No_match_GTIN_Serial_Lot");
+        assertThat(vrs(serial, "LOT-B", "300531").get("verificationFailureReason").asText())
+                .isEqualTo("No_match_GTIN_Serial_Expiry");
+        JsonNode both = vrs(serial, "LOT-C", "300531");
+        assertThat(both.get("verified").asBoolean()).isFalse();
+        assertThat(both.get("verificationFailureReason").asText()).isEqualTo("No_match_GTIN_Serial_Lot_Expiry");
+    }
+
+    @Test
+    void vrsRefusesPacksThatLeftTheSupplyChainAndFlagsRecalledExpiredAndStolenOnes() throws Exception {
+        String dispensed = newSerial();
+        String destroyed = newSerial();
+        String stolen = newSerial();
+        String recalled = newSerial();
+        String expired = newSerial();
+        for (String serial : List.of(dispensed, destroyed, stolen, recalled)) {
+            commission(serial, "LOT-D", "2030-06-30");
+        }
+        commission(expired, "LOT-D", "2026-01-31");
+        observe(dispensed, "2026-04-01T08:00:00Z", BizStep.DISPENSING, Disposition.DISPENSED);
+        observe(destroyed, "2026-04-01T08:00:00Z", BizStep.DESTROYING, Disposition.DESTROYED);
+        observe(stolen, "2026-04-01T08:00:00Z", BizStep.HOLDING, Disposition.STOLEN);
+        observe(recalled, "2026-04-01T08:00:00Z", BizStep.HOLDING, Disposition.RECALLED);
+
+        assertThat(vrs(dispensed, "LOT-D", "300630").toString()).isEqualTo(
+                "{\"verified\":false,\"verificationFailureReason\":\"Not_for_re-distribution\"}");
+        assertThat(vrs(destroyed, "LOT-D", "300630").toString()).isEqualTo(
+                "{\"verified\":false,\"verificationFailureReason\":\"Not_for_re-distribution\"}");
+        assertThat(vrs(stolen, "LOT-D", "300630").toString()).isEqualTo("{\"verified\":false,"
+                + "\"verificationFailureReason\":\"Not_for_re-distribution\",\"additionalInfo\":\"Suspect\"}");
+        assertThat(vrs(recalled, "LOT-D", "300630").toString())
+                .isEqualTo("{\"verified\":true,\"additionalInfo\":\"Recalled\"}");
+        assertThat(vrs(expired, "LOT-D", "260131").toString())
+                .isEqualTo("{\"verified\":true,\"additionalInfo\":\"Expired\"}");
+    }
+
+    @Test
+    void vrsRequestsThatAreNotCompleteOrValidAreProblems() throws Exception {
+        String serial = newSerial();
+        for (String[] bad : new String[][] {
+            {"/verify/dscsa?gtin=" + GTIN + "&serial=" + serial + "&expiry=300630", "lot: lot is missing"},
+            {"/verify/dscsa?gtin=" + GTIN + "&serial=" + serial + "&lot=L", "expiry: expiry is missing"},
+            {"/verify/dscsa?serial=" + serial + "&lot=L&expiry=300630", "gtin: gtin is missing"},
+            {"/verify/dscsa?gtin=09506000134353&serial=" + serial + "&lot=L&expiry=300630", "identifier:"},
+            {"/verify/dscsa?gtin=" + GTIN + "&serial=" + serial + "&lot=L&expiry=301399", "identifier:"},
+            {"/verify/dscsa?gtin=" + GTIN + "&serial=" + serial + "&lot=L&expiry=2030-02-30", "expiry:"},
+            {"/verify/dscsa?gtin=" + GTIN + "&serial=" + serial + "&lot=L&expiry=300630&corrUUID=x", "corrUUID:"},
+            {"/verify/dscsa?gtin=" + GTIN + "&serial=" + serial + "&lot=L&expiry=300630&exp=300630", "exp:"},
+        }) {
+            HttpResponse<String> response = get(bad[0]);
+            assertThat(response.statusCode()).as(bad[0] + " " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("detail").asText()).as(bad[0]).startsWith(bad[1]);
+        }
+        assertThat(verificationEvents(serial)).as("refused requests are not recorded").isEmpty();
+    }
+
+    /** The {@code data} of a VRS answer. */
+    private JsonNode vrs(String serial, String lot, String expiry) throws Exception {
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> response = get("/verify/dscsa?gtin=" + GTIN + "&serial=" + encode(serial) + "&lot="
+                + encode(lot) + "&expiry=" + expiry);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("data");
     }
 
     private HttpResponse<String> recall(String json) throws Exception {
