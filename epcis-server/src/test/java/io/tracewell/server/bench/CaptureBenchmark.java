@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -518,21 +519,7 @@ public final class CaptureBenchmark {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw usage("unexpected argument '" + args[i] + "'");
-            }
-            String key = args[i].substring(2);
-            if (key.equals("keep")) {
-                options.put(key, "true");
-            } else if (i + 1 < args.length) {
-                options.put(key, args[++i]);
-            } else {
-                throw usage("option --" + key + " needs a value");
-            }
-        }
-        return options;
+        return BenchOptions.parse(args, Set.of("keep"), CaptureBenchmark::usage);
     }
 
     private static IllegalArgumentException usage(String problem) {

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -903,21 +904,7 @@ public final class QueryBenchmark {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw usage("unexpected argument '" + args[i] + "'");
-            }
-            String key = args[i].substring(2);
-            if (key.equals("keep") || key.equals("reload")) {
-                options.put(key, "true");
-            } else if (i + 1 < args.length) {
-                options.put(key, args[++i]);
-            } else {
-                throw usage("option --" + key + " needs a value");
-            }
-        }
-        return options;
+        return BenchOptions.parse(args, Set.of("keep", "reload"), QueryBenchmark::usage);
     }
 
     private static IllegalArgumentException usage(String problem) {

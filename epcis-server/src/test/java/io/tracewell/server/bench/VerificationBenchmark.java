@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.Random;
 
@@ -195,20 +196,6 @@ public final class VerificationBenchmark {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-            }
-            String key = args[i].substring(2);
-            if (key.equals("keep") || key.equals("reload")) {
-                options.put(key, "true");
-            } else if (i + 1 < args.length) {
-                options.put(key, args[++i]);
-            } else {
-                throw new IllegalArgumentException("option --" + key + " needs a value");
-            }
-        }
-        return options;
+        return BenchOptions.parse(args, Set.of("keep", "reload"), IllegalArgumentException::new);
     }
 }
