@@ -106,6 +106,11 @@ class SecurityHttpTest {
             assertThat(response.header("WWW-Authenticate")).as(path).startsWith("Bearer");
             assertSecurityProblem(response, 401);
         }
+        // dot segments are resolved before the rules are read: a public prefix does not open an admin path
+        for (String path : List.of("verify/../admin/keys", "01/%2e%2e/admin/keys", "health/../events")) {
+            Http.Response response = Http.get(URI.create(base + path), null);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+        }
         Http.Response post = Http.post(base.resolve("events"), null, "application/json", event("urn:epc:id:sgtin:"
                 + "4012345.011111.1"));
         assertThat(post.statusCode()).isEqualTo(401);
