@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -210,10 +209,5 @@ public final class JwtVerifier {
         } catch (IllegalArgumentException e) {
             throw new AuthenticationException("the token's " + what + " is not base64url");
         }
-    }
-
-    /** The name of the algorithm family a JWS {@code alg} belongs to, for choosing keys: RSA or EC. */
-    static String keyType(String algorithm) {
-        return algorithm.toUpperCase(Locale.ROOT).startsWith("RS") ? "RSA" : "EC";
     }
 }
