@@ -88,12 +88,14 @@ public final class TracewellServer implements AutoCloseable {
     private static final int MAX_PER_PAGE = 1000;
 
     private final TracewellConfig config;
+    private final java.io.PrintStream console;
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private EmbeddedMariaDb embeddedDatabase;
     private HikariDataSource dataSource;
     private DatabaseSchema schema;
+    private io.tracewell.server.security.ServerSecurity security;
     private Vertx vertx;
     private CamelHttpRuntime camel;
     private URI baseUri;
@@ -101,7 +103,13 @@ public final class TracewellServer implements AutoCloseable {
     private boolean closing;
 
     public TracewellServer(TracewellConfig config) {
+        this(config, System.out);
+    }
+
+    /** @param console where the first start prints the first administrator key (standard output, not the log) */
+    public TracewellServer(TracewellConfig config, java.io.PrintStream console) {
         this.config = config;
+        this.console = console;
     }
 
     /** Starts everything; on failure, stops what had started and rethrows. */
@@ -126,6 +134,9 @@ public final class TracewellServer implements AutoCloseable {
             // A database that is not reachable yet does not stop the start: health retries and says DOWN.
             schema = new DatabaseSchema(dataSource);
             schema.migrateOrLog();
+            security = io.tracewell.server.security.ServerSecurity.create(config.security(), dataSource,
+                    Clock.systemUTC());
+            security.createFirstAdminKey(console);
 
             HttpSettings http = config.http().port() == 0
                     ? config.http().withPort(LoopbackPort.free())
@@ -138,7 +149,8 @@ public final class TracewellServer implements AutoCloseable {
             camel = track("Camel and the HTTP server", CamelHttpRuntime.start(vertx, http));
             mountRoutes(camel.router());
 
-            baseUri = URI.create("http://" + displayHost(http.host()) + ":" + http.port() + "/");
+            io.tracewell.server.security.ServerSecurity.warnIfPlain(http.host(), http.tls().isPresent());
+            baseUri = URI.create(http.scheme() + "://" + displayHost(http.host()) + ":" + http.port() + "/");
             LOG.info("Tracewell {} listening on {} (database: {}); health at {}", TracewellVersion.get(), baseUri,
                     describe(connection), baseUri.resolve(HealthHandler.PATH.substring(1)));
             return this;
@@ -154,6 +166,9 @@ public final class TracewellServer implements AutoCloseable {
      * and the capture interface of the EPCIS REST binding ({@code /events}, {@code /capture}) with its job workers.
      */
     private void mountRoutes(Router router) {
+        // First: every request is authenticated and checked against the access rules (docs/security.md).
+        router.route().order(io.tracewell.server.security.SecurityHandler.ORDER).handler(security.handler());
+        new io.tracewell.server.security.ApiKeyRoutes(security.apiKeys()).mount(router);
         String databaseMode = embeddedDatabase != null ? "embedded" : "external";
         DatabaseProbe selectOne = DatabaseProbe.selectOne(dataSource, 5);
         DatabaseProbe ready = () -> {

@@ -58,7 +58,9 @@ class CaptureEventsHttpTest {
         server = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
                 HTTP_HOST, "127.0.0.1",
                 HTTP_PORT, "0",
-                DATA_DIR, DATA.toString())))).start();
+                DATA_DIR, DATA.toString(),
+                TracewellConfig.SECURITY_DEVELOPMENT_MODE, "true",
+                TracewellConfig.SECURITY_RATE_PER_SECOND, "0")))).start();
     }
 
     @AfterAll

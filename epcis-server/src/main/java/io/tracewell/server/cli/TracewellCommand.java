@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             // Register a command by adding its class on a line of its own, with a trailing comma.
             // Commands other than serve live in io.tracewell.server.cli.commands.
             ServeCommand.class,
+            KeysCommand.class,
             io.tracewell.server.cli.commands.ValidateCommand.class,
             io.tracewell.server.cli.commands.ConvertCommand.class,
             io.tracewell.server.cli.commands.HashCommand.class,

@@ -14,7 +14,8 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
                               CaptureSettings capture, SubscriptionSettings subscriptions,
                               io.tracewell.epcis.id.CompanyPrefixLengths companyPrefixLengths,
                               java.util.Optional<DscsaGateway> dscsa,
-                              java.util.Optional<FmdGateway> fmd, TrackAndTraceSettings trackAndTrace) {
+                              java.util.Optional<FmdGateway> fmd, TrackAndTraceSettings trackAndTrace,
+                              SecuritySettings security) {
 
     /**
      * The DSCSA gateway, when configured: its configuration file read and checked, and how often it looks for
@@ -58,16 +59,41 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String SUBSCRIPTION_FAILURES_BEFORE_FAILING = "epcis.subscriptions.failures-before-failing";
     public static final String SUBSCRIPTION_REQUEST_TIMEOUT_MS = "epcis.subscriptions.request-timeout-ms";
     public static final String SUBSCRIPTION_SCHEDULE_ZONE = "epcis.subscriptions.schedule-zone";
+    public static final String TLS_KEY_STORE = "epcis.http.tls.key-store";
+    public static final String TLS_KEY_STORE_PASSWORD = "epcis.http.tls.key-store-password";
+    public static final String SECURITY_DEVELOPMENT_MODE = "epcis.security.development-mode";
+    public static final String SECURITY_DEVELOPMENT_ORGANISATION = "epcis.security.development-organisation";
+    public static final String SECURITY_ADMIN_ORGANISATION = "epcis.security.admin-organisation";
+    public static final String SECURITY_PUBLIC_VERIFICATION = "epcis.security.public-verification";
+    public static final String SECURITY_RATE_PER_SECOND = "epcis.security.rate-limit.per-second";
+    public static final String SECURITY_RATE_BURST = "epcis.security.rate-limit.burst";
+    public static final String JWT_JWKS_URL = "epcis.security.jwt.jwks-url";
+    public static final String JWT_PUBLIC_KEY = "epcis.security.jwt.public-key";
+    public static final String JWT_ISSUER = "epcis.security.jwt.issuer";
+    public static final String JWT_AUDIENCE = "epcis.security.jwt.audience";
+    public static final String JWT_LEEWAY_SECONDS = "epcis.security.jwt.leeway-seconds";
+    public static final String JWT_ORGANISATION_CLAIM = "epcis.security.jwt.organisation-claim";
+    public static final String JWT_ROLES_CLAIM = "epcis.security.jwt.roles-claim";
+    public static final String JWT_PARTNER_GLNS_CLAIM = "epcis.security.jwt.partner-glns-claim";
 
     /** Reads and checks every key; the first bad value stops start-up with a {@link ConfigException}. */
     public static TracewellConfig from(ConfigSource source) {
+        java.util.Optional<TlsSettings> tls = java.util.Optional.empty();
+        if (source.text(TLS_KEY_STORE).isPresent()) {
+            Path keyStore = parse(source, TLS_KEY_STORE, "a PKCS#12 file path",
+                    text -> Path.of(text).toAbsolutePath().normalize());
+            if (!java.nio.file.Files.isReadable(keyStore)) {
+                throw invalid(source.require(TLS_KEY_STORE), TLS_KEY_STORE, "a readable PKCS#12 file");
+            }
+            tls = java.util.Optional.of(new TlsSettings(keyStore, source.raw(TLS_KEY_STORE_PASSWORD).orElse("")));
+        }
         HttpSettings http = new HttpSettings(
                 source.require(HTTP_HOST).text().trim(),
                 integer(source, HTTP_PORT, 0, 65_535),
                 // absent or blank: the default, which application.properties also states
                 source.text(HTTP_MAX_URI_LENGTH).isEmpty() ? HttpSettings.DEFAULT_MAX_URI_LENGTH
                         : integer(source, HTTP_MAX_URI_LENGTH, HttpSettings.MIN_MAX_URI_LENGTH,
-                                HttpSettings.MAX_MAX_URI_LENGTH));
+                                HttpSettings.MAX_MAX_URI_LENGTH), tls);
         String url = source.text(DB_URL).orElse(null);
         if (url != null && !url.startsWith("jdbc:mariadb:")) {
             throw invalid(source.require(DB_URL), DB_URL, "a MariaDB JDBC URL starting with jdbc:mariadb://");
@@ -150,7 +176,70 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
             }
         }
         return new TracewellConfig(http, database, embedded, capture, subscriptions, lengths, dscsa, fmd,
-                TrackAndTraceSettings.from(source));
+                TrackAndTraceSettings.from(source), security(source));
+    }
+
+    /** The security keys; an absent key means its default, as application.properties states it. */
+    private static SecuritySettings security(ConfigSource source) {
+        java.util.Optional<SecuritySettings.Jwt> jwt = java.util.Optional.empty();
+        java.util.Optional<String> jwks = source.text(JWT_JWKS_URL);
+        java.util.Optional<String> publicKey = source.text(JWT_PUBLIC_KEY);
+        if (jwks.isPresent() && publicKey.isPresent()) {
+            throw new ConfigException(JWT_JWKS_URL + " and " + JWT_PUBLIC_KEY + " are both set; give one of them");
+        }
+        if (jwks.isPresent() || publicKey.isPresent()) {
+            java.util.Optional<java.net.URI> jwksUrl = jwks.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(parse(source, JWT_JWKS_URL, "an http(s) URL", text -> {
+                        java.net.URI uri = java.net.URI.create(text);
+                        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                            throw new IllegalArgumentException();
+                        }
+                        return uri;
+                    }));
+            java.util.Optional<Path> keyFile = publicKey.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(parse(source, JWT_PUBLIC_KEY, "a readable PEM file", text -> {
+                        Path path = Path.of(text).toAbsolutePath().normalize();
+                        if (!java.nio.file.Files.isReadable(path)) {
+                            throw new IllegalArgumentException();
+                        }
+                        return path;
+                    }));
+            jwt = java.util.Optional.of(new SecuritySettings.Jwt(jwksUrl, keyFile,
+                    source.require(JWT_ISSUER).text().trim(), source.require(JWT_AUDIENCE).text().trim(),
+                    Duration.ofSeconds(source.text(JWT_LEEWAY_SECONDS).isEmpty() ? 60
+                            : integer(source, JWT_LEEWAY_SECONDS, 0, 3_600)),
+                    source.text(JWT_ORGANISATION_CLAIM).orElse("org"),
+                    source.text(JWT_ROLES_CLAIM).orElse("roles"),
+                    source.text(JWT_PARTNER_GLNS_CLAIM).orElse("partner_glns")));
+        }
+        double perSecond = source.text(SECURITY_RATE_PER_SECOND).isEmpty() ? 200
+                : parse(source, SECURITY_RATE_PER_SECOND, "a number from 0 (off) to 1000000", text -> {
+                    double value = Double.parseDouble(text);
+                    if (!(value >= 0 && value <= 1_000_000)) {
+                        throw new IllegalArgumentException();
+                    }
+                    return value;
+                });
+        int burst = source.text(SECURITY_RATE_BURST).isEmpty() ? 400
+                : integer(source, SECURITY_RATE_BURST, 1, 10_000_000);
+        return new SecuritySettings(
+                bool(source, SECURITY_DEVELOPMENT_MODE, false),
+                source.text(SECURITY_DEVELOPMENT_ORGANISATION).orElse("development"),
+                source.text(SECURITY_ADMIN_ORGANISATION).orElse("local"),
+                bool(source, SECURITY_PUBLIC_VERIFICATION, true),
+                jwt,
+                new SecuritySettings.RateLimit(perSecond, burst));
+    }
+
+    private static boolean bool(ConfigSource source, String key, boolean absent) {
+        if (source.text(key).isEmpty()) {
+            return absent;
+        }
+        return parse(source, key, "true or false", text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException();
+        });
     }
 
     /**

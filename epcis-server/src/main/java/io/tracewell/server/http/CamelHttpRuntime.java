@@ -48,7 +48,7 @@ public final class CamelHttpRuntime implements AutoCloseable {
         // The process owns one shutdown hook (see ServeCommand); Camel's own would stop Camel alone.
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         UriLengthLimit uriLimit = new UriLengthLimit(http.maxUriLength());
-        main.bind("vertx", withUriLimit(vertx, uriLimit));
+        main.bind("vertx", withUriLimit(vertx, uriLimit, http.tls()));
         main.configure().setName("tracewell");
         main.configure().setShutdownTimeout(10);
         main.configure().httpServer().withEnabled(true).withHost(http.host()).withPort(http.port());
@@ -70,16 +70,21 @@ public final class CamelHttpRuntime implements AutoCloseable {
 
     /**
      * Our Vert.x instance, except that the HTTP servers created through it read request lines up to
-     * {@link UriLengthLimit#requestLineLimit()} and answer longer ones with its problem.
+     * {@link UriLengthLimit#requestLineLimit()} and answer longer ones with its problem, and serve HTTPS only when
+     * {@code tls} is given.
      */
-    static Vertx withUriLimit(Vertx vertx, UriLengthLimit limit) {
+    static Vertx withUriLimit(Vertx vertx, UriLengthLimit limit,
+                              java.util.Optional<io.tracewell.server.config.TlsSettings> tls) {
         return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("createHttpServer")) {
                         HttpServerOptions asked = args != null && args.length == 1
                                 && args[0] instanceof HttpServerOptions o ? o : new HttpServerOptions();
-                        return vertx.createHttpServer(new HttpServerOptions(asked)
-                                        .setMaxInitialLineLength(limit.requestLineLimit()))
+                        HttpServerOptions options = new HttpServerOptions(asked)
+                                .setMaxInitialLineLength(limit.requestLineLimit());
+                        tls.ifPresent(t -> options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PfxOptions()
+                                .setPath(t.keyStore().toString()).setPassword(t.password())));
+                        return vertx.createHttpServer(options)
                                 .invalidRequestHandler(limit.invalidRequests());
                     }
                     try {

@@ -63,6 +63,9 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("EPCIS_"));
+        // explicitly: benchmarks measure the store, not credential checks or the rate limit
+        builder.environment().put("EPCIS_SECURITY_DEVELOPMENT_MODE", "true");
+        builder.environment().put("EPCIS_SECURITY_RATE_LIMIT_PER_SECOND", "0");
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());

@@ -382,6 +382,9 @@ class KillDashNineIT {
         builder.environment().put("EPCIS_PORT", Integer.toString(LoopbackPort.free()));
         builder.environment().put("EPCIS_DATA_DIR", DATA.toString());
         builder.environment().put("EPCIS_NODE_ID", NODE_ID);
+        // explicitly: the test is about crash recovery, not credentials
+        builder.environment().put("EPCIS_SECURITY_DEVELOPMENT_MODE", "true");
+        builder.environment().put("EPCIS_SECURITY_RATE_LIMIT_PER_SECOND", "0");
         Process process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {

@@ -37,6 +37,16 @@ public final class TestServers implements AutoCloseable {
 
     static final String URL_VARIABLE = "TRACEWELL_TEST_DB_URL";
 
+    /**
+     * What the servers of these tests run with unless a test's overrides say otherwise: development mode (every
+     * request acts for one organisation with every role) without a rate limit, set here explicitly because the
+     * shipped default is the opposite. These tests are about capture, query and the rest, not about who may call
+     * them; the security tests (io.tracewell.server.security) override both keys and use real credentials.
+     */
+    public static final Map<String, String> DEVELOPMENT_MODE = Map.of(
+            TracewellConfig.SECURITY_DEVELOPMENT_MODE, "true",
+            TracewellConfig.SECURITY_RATE_PER_SECOND, "0");
+
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final String databaseServerUrl;
     private final String user;
@@ -52,10 +62,9 @@ public final class TestServers implements AutoCloseable {
     /** A main server on the embedded MariaDB in {@code dataDirectory}, which is emptied first. */
     public static TestServers embedded(Path dataDirectory) throws Exception {
         deleteTree(dataDirectory);
-        TracewellServer main = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(Map.of(
-                HTTP_HOST, "127.0.0.1",
-                HTTP_PORT, "0",
-                DATA_DIR, dataDirectory.toString())))).start();
+        Map<String, String> config = new HashMap<>(DEVELOPMENT_MODE);
+        config.putAll(Map.of(HTTP_HOST, "127.0.0.1", HTTP_PORT, "0", DATA_DIR, dataDirectory.toString()));
+        TracewellServer main = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(config))).start();
         int port = main.embeddedDatabase().orElseThrow().port();
         TestServers servers = new TestServers("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
         servers.toClose.push(main);
@@ -107,16 +116,29 @@ public final class TestServers implements AutoCloseable {
      * the configuration keys in {@code overrides}; stopped by {@link #close} unless stopped before.
      */
     public TracewellServer startOn(String name, Map<String, String> overrides) throws Exception {
+        return startOn(name, overrides, System.out);
+    }
+
+    /** As {@link #startOn(String, Map)}, printing what the server prints for its operator to {@code console}. */
+    public TracewellServer startOn(String name, Map<String, String> overrides, java.io.PrintStream console)
+            throws Exception {
         Map<String, String> config = new HashMap<>(Map.of(
                 HTTP_HOST, "127.0.0.1",
                 HTTP_PORT, "0",
                 DB_URL, databaseServerUrl + name,
                 DB_USER, user,
                 DB_PASSWORD, password));
+        config.putAll(DEVELOPMENT_MODE);
         config.putAll(overrides);
-        TracewellServer server = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(config))).start();
+        TracewellServer server = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(config)), console)
+                .start();
         toClose.push(server);
         return server;
+    }
+
+    /** The JDBC URL of database {@code name} (from {@link #createDatabase}), for clients other than a server. */
+    public String jdbcUrl(String name) {
+        return databaseServerUrl + name;
     }
 
     /** Stops the servers and drops their databases, newest first. */
