@@ -112,6 +112,9 @@ public final class AccessRules {
         Access verification = publicVerification ? Access.PUBLIC : Access.anyOf(EnumSet.allOf(Role.class));
         r.add(new Rule(get, "/verify", verification));
         r.add(new Rule(get, "/01/*", verification));
+        // DSCSA saleable-returns verification answers trading partners (and the seller's own staff), not the public:
+        // a VRS requester is a known wholesaler.
+        r.add(new Rule(get, "/verify/dscsa", Access.anyOf(Role.PARTNER, Role.QUERY, Role.REGULATOR)));
 
         // Capture interface.
         r.add(new Rule(post, "/events", capture));
