@@ -173,14 +173,15 @@ public final class TracewellServer implements AutoCloseable {
         SerialNumberService serialNumbers = new SerialNumberService(dataSource, new java.security.SecureRandom(),
                 Clock.systemUTC(), serialization.guessOneIn());
         new SerializationRoutes(serialNumbers,
-                new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent()), serialization)
+                new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent(),
+                        config.capture().organisation()), serialization)
                 .mount(router);
         // Pack verification (docs/verification.md): GET /verify?code= and GS1 Digital Link paths /01/...
         new io.tracewell.trace.verify.VerificationRoutes(new io.tracewell.trace.verify.VerificationService(
-                dataSource, capture, Clock.systemUTC())).mount(router);
+                dataSource, capture, Clock.systemUTC(), config.capture().organisation())).mount(router);
         // Recalls of lots and packs, captured as events that verification answers "recalled".
         new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture,
-                Clock.systemUTC())).mount(router);
+                Clock.systemUTC(), config.capture().organisation())).mount(router);
 
         CaptureSettings captureSettings = config.capture();
         CaptureJobs jobs = new CaptureJobs(dataSource);
@@ -256,7 +257,7 @@ public final class TracewellServer implements AutoCloseable {
             io.tracewell.regulatory.as2.As2Receiver receiver = dscsa.inbound().map(in ->
                     io.tracewell.regulatory.as2.As2Receiver.start(in, dscsa.inboundProfiles(), dataSource,
                             new io.tracewell.regulatory.dscsa.InboundCapture(jobs, runner::owner, runner.lease(),
-                                    runner::submit))).orElse(null);
+                                    runner::submit, captureSettings.organisation()))).orElse(null);
             io.tracewell.regulatory.dscsa.DscsaService service = track("DSCSA gateway",
                     new io.tracewell.regulatory.dscsa.DscsaService(new io.tracewell.regulatory.dscsa.DscsaConnector(
                             dataSource, dscsa.partners(), dscsa.settings(),

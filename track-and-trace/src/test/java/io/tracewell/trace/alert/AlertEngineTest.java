@@ -217,7 +217,8 @@ class AlertEngineTest {
     }
 
     private StoreResult store(EpcisEvent event) {
-        return store.store(List.of(event), CaptureContext.capture(UUID.randomUUID().toString(), Namespaces.NONE));
+        return store.store(List.of(event),
+                CaptureContext.capture(UUID.randomUUID().toString(), "local", Namespaces.NONE));
     }
 
     private static ObjectEvent event(Instant time, Action action, String epc, BizStep step, Disposition disposition) {
