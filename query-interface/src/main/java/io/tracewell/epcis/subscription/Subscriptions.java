@@ -52,7 +52,8 @@ public final class Subscriptions {
         try (Connection c = dataSource.getConnection()) {
             FeedPosition start = EventFeed.start(c, utc(s.initialRecordTime()));
             try (PreparedStatement p = c.prepareStatement("INSERT INTO subscription (" + COLUMNS + ") SELECT ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM named_query WHERE name = ?")) {
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                    + " FROM named_query WHERE name = ?")) {
                 int i = 1;
                 p.setString(i++, s.id());
                 p.setString(i++, s.queryName());
