@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>{@link Caller.Role#PARTNER}: the events that name one of its GLNs as a source or destination of any type
  *       (owning party, possessing party, location), and the history of the items in them: every event that
  *       names, in any role (EPC list, parent, child, input, output, or a quantity's class), an identifier that
- *       such an event names. One step only: items reached only through a further event are not followed.</li>
+ *       such an event names, or that an aggregation event lists as a child (or child quantity) of such an
+ *       identifier as its parent: the packs of a case shipped under its SSCC. Nothing further is followed.</li>
  *   <li>A caller with several of these roles sees the union; one with none of them sees nothing.</li>
  * </ul>
  *
@@ -66,11 +67,14 @@ public final class Visibility {
             // The events naming the partner: a look-up of the GLN forms on the canonical_id index.
             parts.add("EXISTS (SELECT 1 FROM epcis_event_source_dest vsd WHERE vsd.event_row_id = " + alias
                     + ".id AND " + glnMatch("vsd", glns, arguments) + ")");
-            // The history of their items: any event naming an identifier that one of those events names.
+            // The history of their items: any event naming an identifier that one of those events names, or that
+            // an aggregation lists as a child of such an identifier (the packs of a case shipped by its SSCC).
+            String items = namedItems("1", glns, arguments);
+            String contents = "SELECT vc.canonical_id FROM epcis_event_epc vp JOIN epcis_event_epc vc"
+                    + " ON vc.event_row_id = vp.event_row_id AND vc.role IN ('CHILD', 'CHILD_QUANTITY')"
+                    + " WHERE vp.role = 'PARENT' AND vp.canonical_id IN (" + namedItems("2", glns, arguments) + ")";
             parts.add("EXISTS (SELECT 1 FROM epcis_event_epc vi WHERE vi.event_row_id = " + alias + ".id"
-                    + " AND vi.canonical_id IN (SELECT vn.canonical_id FROM epcis_event_source_dest vs"
-                    + " JOIN epcis_event_epc vn ON vn.event_row_id = vs.event_row_id WHERE "
-                    + glnMatch("vs", glns, arguments) + "))");
+                    + " AND (vi.canonical_id IN (" + items + ") OR vi.canonical_id IN (" + contents + ")))");
         }
         if (parts.isEmpty()) {
             return Optional.of(new Condition("1 = 0", List.of()));
@@ -96,6 +100,13 @@ public final class Visibility {
             }
         }
         return List.copyOf(valid);
+    }
+
+    /** The identifiers of the events naming one of the GLNs; {@code suffix} keeps the aliases apart. */
+    private static String namedItems(String suffix, List<String> glns, List<Object> arguments) {
+        return "SELECT vn" + suffix + ".canonical_id FROM epcis_event_source_dest vs" + suffix
+                + " JOIN epcis_event_epc vn" + suffix + " ON vn" + suffix + ".event_row_id = vs" + suffix
+                + ".event_row_id WHERE " + glnMatch("vs" + suffix, glns, arguments);
     }
 
     private static String glnMatch(String alias, List<String> glns, List<Object> arguments) {

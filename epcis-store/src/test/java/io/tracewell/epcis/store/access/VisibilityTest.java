@@ -34,6 +34,7 @@ class VisibilityTest {
 
     /** The partner's GLN: company prefix 4012345, location reference 00001. */
     static final String PARTNER_GLN = "4012345000016";
+    static final String CASE = "urn:epc:id:sscc:4012345.0000000001";
 
     private TestDatabase database;
     private StoredEvents stored;
@@ -53,6 +54,14 @@ class VisibilityTest {
         store(store, "org-b", event("b-sees-1001", "urn:epc:id:sgtin:4012345.011111.1001", "", ""));
         store(store, "org-b", event("b-to-location", "urn:epc:id:sgtin:4012345.022222.2002", "",
                 "urn:epc:id:sgln:4012345.00001.7"));
+        // org-a: packs item 3001 into a case and ships the case, named by its SSCC alone, to the partner.
+        store(store, "org-a", event("a-commission-3001", "urn:epc:id:sgtin:4012345.011111.3001", "", ""));
+        store(store, "org-a", read("{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],"
+                + "\"type\":\"AggregationEvent\",\"eventID\":\"urn:test:a-pack\","
+                + "\"eventTime\":\"2026-01-02T00:00:00Z\","
+                + "\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"ADD\",\"parentID\":\"" + CASE + "\","
+                + "\"childEPCs\":[\"urn:epc:id:sgtin:4012345.011111.3001\"]}"));
+        store(store, "org-a", event("a-ship-case", CASE, "", "urn:epc:id:pgln:4012345.00001"));
     }
 
     @AfterAll
@@ -62,8 +71,8 @@ class VisibilityTest {
 
     @Test
     void queryCallersReadTheirOwnOrganisationsEvents() throws Exception {
-        assertThat(visible(caller("org-a", Caller.Role.QUERY)))
-                .containsExactlyInAnyOrder("a-commission", "a-ship", "a-private");
+        assertThat(visible(caller("org-a", Caller.Role.QUERY))).containsExactlyInAnyOrder("a-commission", "a-ship",
+                "a-private", "a-commission-3001", "a-pack", "a-ship-case");
         assertThat(visible(caller("org-b", Caller.Role.QUERY)))
                 .containsExactlyInAnyOrder("b-private", "b-sees-1001", "b-to-location");
         assertThat(stored.findByEventId("urn:test:b-private", caller("org-a", Caller.Role.QUERY))).isEmpty();
@@ -75,7 +84,9 @@ class VisibilityTest {
         Caller partner = new Caller("p", "partner-org", Set.of(Caller.Role.PARTNER), Set.of(PARTNER_GLN));
         assertThat(visible(partner)).containsExactlyInAnyOrder(
                 "a-ship", "b-to-location", // name the partner: party, location with an extension
-                "a-commission", "b-sees-1001"); // history of item 1001, whichever organisation captured it
+                "a-commission", "b-sees-1001", // history of item 1001, whichever organisation captured it
+                "a-ship-case", "a-pack", // the case named by its SSCC, and its packing (the SSCC as parent)
+                "a-commission-3001"); // the history of the case's contents
         assertThat(stored.findByEventId("urn:test:a-private", partner)).isEmpty();
 
         Caller stranger = new Caller("s", "partner-org", Set.of(Caller.Role.PARTNER), Set.of("9520000000011"));
@@ -86,7 +97,7 @@ class VisibilityTest {
     void aRegulatorReadsEverythingWithoutAnyCondition() throws Exception {
         Caller regulator = caller("authority", Caller.Role.REGULATOR);
         assertThat(Visibility.events(regulator, "e")).isEmpty();
-        assertThat(visible(regulator)).hasSize(6);
+        assertThat(visible(regulator)).hasSize(9);
     }
 
     @Test
@@ -99,7 +110,7 @@ class VisibilityTest {
     void rolesTogetherSeeTheUnion() throws Exception {
         Caller both = new Caller("x", "org-b", Set.of(Caller.Role.QUERY, Caller.Role.PARTNER), Set.of(PARTNER_GLN));
         assertThat(visible(both)).containsExactlyInAnyOrder("b-private", "b-sees-1001", "b-to-location",
-                "a-ship", "a-commission");
+                "a-ship", "a-commission", "a-ship-case", "a-pack", "a-commission-3001");
     }
 
     @Test
@@ -148,11 +159,14 @@ class VisibilityTest {
         String dest = destination.isEmpty() ? "" : ",\"destinationList\":[{\"type\":\""
                 + (destination.contains("sgln") ? "location" : "owning_party") + "\",\"destination\":\""
                 + destination + "\"}]";
-        String json = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],"
+        return read("{\"@context\":[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\"],"
                 + "\"type\":\"ObjectEvent\",\"eventID\":\"urn:test:" + name + "\","
                 + "\"eventTime\":\"2026-01-01T00:" + String.format("%02d", minute++) + ":00Z\","
                 + "\"eventTimeZoneOffset\":\"+00:00\","
-                + "\"action\":\"OBSERVE\",\"epcList\":[\"" + epc + "\"]" + source + dest + "}";
+                + "\"action\":\"OBSERVE\",\"epcList\":[\"" + epc + "\"]" + source + dest + "}");
+    }
+
+    private static EpcisEvent read(String json) {
         return JsonLdEventReader.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 }
