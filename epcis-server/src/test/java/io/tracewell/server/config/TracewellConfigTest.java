@@ -202,6 +202,17 @@ class TracewellConfigTest {
                 .hasMessageContaining("/seller/gln");
     }
 
+    @Test
+    void theOperatorsOrganisationIsLocalUnlessSet() {
+        assertThat(TracewellConfig.from(ConfigSource.layered(defaults(), Map.of(), new Properties(), Map.of()))
+                .capture().organisation()).isEqualTo("local");
+        assertThat(TracewellConfig.from(ConfigSource.layered(defaults(), Map.of("EPCIS_SECURITY_ORGANISATION",
+                "acme-pharma"), new Properties(), Map.of())).capture().organisation()).isEqualTo("acme-pharma");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.layered(defaults(),
+                Map.of("EPCIS_SECURITY_ORGANISATION", " "), new Properties(), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.security.organisation");
+    }
+
     private static Properties defaults() {
         Properties defaults = new Properties();
         ConfigSource shipped = ConfigSource.defaultsWith(Map.of());
@@ -215,7 +226,7 @@ class TracewellConfigTest {
             TracewellConfig.SUBSCRIPTION_FIRST_RETRY_MS, TracewellConfig.SUBSCRIPTION_MAX_RETRY_MS,
             TracewellConfig.SUBSCRIPTION_FAILURES_BEFORE_FAILING, TracewellConfig.SUBSCRIPTION_REQUEST_TIMEOUT_MS,
             TracewellConfig.SUBSCRIPTION_SCHEDULE_ZONE, TracewellConfig.COMPANY_PREFIX_LENGTHS,
-            TracewellConfig.DSCSA_CONFIG, TracewellConfig.DSCSA_INTERVAL_MS
+            TracewellConfig.DSCSA_CONFIG, TracewellConfig.DSCSA_INTERVAL_MS, TracewellConfig.SECURITY_ORGANISATION
         }) {
             defaults.setProperty(key, shipped.raw(key).orElseThrow(() -> new AssertionError(key + " has no default")));
         }
