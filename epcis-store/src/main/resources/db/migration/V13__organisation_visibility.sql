@@ -6,11 +6,11 @@
 -- epcis.security.organisation). The defaults are dropped once the rows are filled, so a write that forgets the
 -- organisation fails instead of quietly giving its rows to 'local'.
 
--- The organisation that captured the event. (organisation, record_time, id) serves a QUERY caller's pages in the
--- default order without reading other organisations' rows.
+-- The organisation that captured the event. An InnoDB secondary key ends with the primary key, so this one is
+-- (organisation, id): a QUERY caller's pages in the default (row) order read only its organisation's rows.
 ALTER TABLE epcis_event
     ADD COLUMN organisation VARCHAR(128) NOT NULL DEFAULT 'local' AFTER capture_id,
-    ADD KEY ix_event_org_record (organisation, record_time, id);
+    ADD KEY ix_event_organisation (organisation);
 ALTER TABLE epcis_event ALTER COLUMN organisation DROP DEFAULT;
 
 -- A partner's visibility looks up its GLNs (as canonical Digital Links, /414/ and /417/) in sources and
