@@ -59,6 +59,7 @@ class CaptureEventsHttpTest {
                 HTTP_HOST, "127.0.0.1",
                 HTTP_PORT, "0",
                 DATA_DIR, DATA.toString())))).start();
+        TestCaller.actingAsEveryone(server);
     }
 
     @AfterAll

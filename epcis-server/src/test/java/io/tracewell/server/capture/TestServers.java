@@ -56,6 +56,7 @@ public final class TestServers implements AutoCloseable {
                 HTTP_HOST, "127.0.0.1",
                 HTTP_PORT, "0",
                 DATA_DIR, dataDirectory.toString())))).start();
+        io.tracewell.server.TestCaller.actingAsEveryone(main);
         int port = main.embeddedDatabase().orElseThrow().port();
         TestServers servers = new TestServers("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
         servers.toClose.push(main);
@@ -115,6 +116,7 @@ public final class TestServers implements AutoCloseable {
                 DB_PASSWORD, password));
         config.putAll(overrides);
         TracewellServer server = new TracewellServer(TracewellConfig.from(ConfigSource.defaultsWith(config))).start();
+        io.tracewell.server.TestCaller.actingAsEveryone(server);
         toClose.push(server);
         return server;
     }
