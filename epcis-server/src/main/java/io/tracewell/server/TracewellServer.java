@@ -188,18 +188,19 @@ public final class TracewellServer implements AutoCloseable {
         SerialNumberService serialNumbers = new SerialNumberService(dataSource, new java.security.SecureRandom(),
                 Clock.systemUTC(), serialization.guessOneIn());
         new SerializationRoutes(serialNumbers,
-                new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent()), serialization)
+                new SerialCommissioning(capture, serialNumbers, serialization.epcsPerEvent(),
+                        config.capture().organisation()), serialization)
                 .mount(router);
         // Pack verification (docs/verification.md): GET /verify?code= and GS1 Digital Link paths /01/...
-        io.tracewell.trace.verify.VerificationService verification =
-                new io.tracewell.trace.verify.VerificationService(dataSource, capture, Clock.systemUTC());
+        io.tracewell.trace.verify.VerificationService verification = new io.tracewell.trace.verify.VerificationService(
+                dataSource, capture, Clock.systemUTC(), config.capture().organisation());
         new io.tracewell.trace.verify.VerificationRoutes(verification).mount(router);
         // DSCSA saleable-returns verification in the manner of the Verification Router Service: GET /verify/dscsa
         new io.tracewell.trace.verify.VrsRoutes(verification, config.trackAndTrace().responderGln(),
                 Clock.systemUTC()).mount(router);
         // Recalls of lots and packs, captured as events that verification answers "recalled".
         new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture,
-                Clock.systemUTC())).mount(router);
+                Clock.systemUTC(), config.capture().organisation())).mount(router);
 
         CaptureSettings captureSettings = config.capture();
         CaptureJobs jobs = new CaptureJobs(dataSource);
@@ -282,7 +283,7 @@ public final class TracewellServer implements AutoCloseable {
             io.tracewell.regulatory.as2.As2Receiver receiver = dscsa.inbound().map(in ->
                     io.tracewell.regulatory.as2.As2Receiver.start(in, dscsa.inboundProfiles(), dataSource,
                             new io.tracewell.regulatory.dscsa.InboundCapture(jobs, runner::owner, runner.lease(),
-                                    runner::submit))).orElse(null);
+                                    runner::submit, captureSettings.organisation()))).orElse(null);
             io.tracewell.regulatory.delivery.ConnectorService service = track("DSCSA gateway",
                     new io.tracewell.regulatory.delivery.ConnectorService("dscsa",
                             new io.tracewell.regulatory.dscsa.DscsaConnector(

@@ -55,8 +55,13 @@ public final class SingleEventCapture {
         }
     }
 
-    /** Blocking (validation and database): call it off the event loop. */
-    public CaptureOutcome capture(byte[] body, Format format) {
+    /**
+     * Blocking (validation and database): call it off the event loop.
+     *
+     * @param organisation the organisation capturing the event, which it then belongs to (docs/security.md)
+     */
+    public CaptureOutcome capture(byte[] body, Format format, String organisation) {
+        Objects.requireNonNull(organisation, "organisation");
         List<Violation> violations = validator.validate(new ByteArrayInputStream(body), format);
         if (!violations.isEmpty()) {
             return new CaptureOutcome.Invalid(violations.stream().map(ProblemError::of).toList());
@@ -79,7 +84,8 @@ public final class SingleEventCapture {
             if (storedEvents.containsUndeclaredHash(hashId)) {
                 return new CaptureOutcome.Duplicate(hashId);
             }
-            StoreResult result = store.store(List.of(read.event()), CaptureContext.singleEvent(read.namespaces()));
+            StoreResult result = store.store(List.of(read.event()), CaptureContext.singleEvent(organisation,
+                    read.namespaces()));
             if (result.events().isEmpty()) {
                 // another node (or a capture job) stored it between the look-up and the insert
                 return new CaptureOutcome.Duplicate(hashId);

@@ -46,6 +46,7 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
     public static final String CAPTURE_MAX_BYTES = "epcis.capture.max-bytes";
     public static final String CAPTURE_WORKERS = "epcis.capture.workers";
     public static final String NODE_ID = "epcis.node-id";
+    public static final String SECURITY_ORGANISATION = "epcis.security.organisation";
     public static final String COMPANY_PREFIX_LENGTHS = "epcis.company-prefix-lengths";
     public static final String DSCSA_CONFIG = "epcis.dscsa.config";
     public static final String DSCSA_INTERVAL_MS = "epcis.dscsa.interval-ms";
@@ -122,7 +123,13 @@ public record TracewellConfig(HttpSettings http, DatabaseSettings database, Embe
         CaptureSettings capture = new CaptureSettings(new io.tracewell.epcis.capture.CaptureLimits(
                 longValue(source, CAPTURE_MAX_EVENTS, 1, Long.MAX_VALUE),
                 longValue(source, CAPTURE_MAX_BYTES, 1, Long.MAX_VALUE)),
-                integer(source, CAPTURE_WORKERS, 1, 256), nodeId);
+                integer(source, CAPTURE_WORKERS, 1, 256), nodeId,
+                parse(source, SECURITY_ORGANISATION, "a non-blank name of at most 128 characters", text -> {
+                    if (text.isEmpty() || text.length() > 128) {
+                        throw new IllegalArgumentException();
+                    }
+                    return text;
+                }));
         SubscriptionSettings subscriptions = SubscriptionSettings.of(
                 integer(source, SUBSCRIPTION_BATCH_SIZE, 1, 100_000),
                 integer(source, SUBSCRIPTION_WORKERS, 1, 256),

@@ -45,8 +45,9 @@ final class JdbcBaseline {
             + " record_time, event_id, hash_id, biz_step, disposition, read_point, biz_location, transformation_id,"
             + " certification_info, has_error_declaration, error_declaration_time, error_reason, has_sensor_data,"
             + " event_json";
-    private static final String INSERT_EVENT = "INSERT INTO " + EVENT_TABLE + " (id, outbox_id, capture_id, "
-            + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO " + EVENT_TABLE + " (id, outbox_id, capture_id,"
+            + " organisation, " + EVENT_COLUMNS + ") VALUES (?, ?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?)";
     private static final String INSERT_EPC = "INSERT INTO " + EPC_TABLE + " (event_row_id, role, position,"
             + " canonical_id, written_id, quantity, uom) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_OUTBOX = "INSERT INTO " + OUTBOX_TABLE + " (created_at, kind, capture_id,"

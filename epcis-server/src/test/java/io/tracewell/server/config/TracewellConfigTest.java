@@ -222,6 +222,17 @@ class TracewellConfigTest {
                 .hasMessageContaining("/hub/senderId");
     }
 
+    @Test
+    void theOperatorsOrganisationIsLocalUnlessSet() {
+        assertThat(TracewellConfig.from(ConfigSource.layered(defaults(), Map.of(), new Properties(), Map.of()))
+                .capture().organisation()).isEqualTo("local");
+        assertThat(TracewellConfig.from(ConfigSource.layered(defaults(), Map.of("EPCIS_SECURITY_ORGANISATION",
+                "acme-pharma"), new Properties(), Map.of())).capture().organisation()).isEqualTo("acme-pharma");
+        assertThatThrownBy(() -> TracewellConfig.from(ConfigSource.layered(defaults(),
+                Map.of("EPCIS_SECURITY_ORGANISATION", " "), new Properties(), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("epcis.security.organisation");
+    }
+
     /** Every key application.properties ships, as the lowest layer. */
     private static Properties defaults() {
         Properties defaults = new Properties();

@@ -76,6 +76,7 @@ class WebSocketSubscriptionTest {
                 new WebSocketSubscriptions.Settings(Duration.ofMillis(100), BATCH, 2, ZoneOffset.UTC),
                 Clock.systemUTC());
         Router router = Router.router(vertx);
+        io.tracewell.server.TestCaller.actingAsEveryone(router);
         subscriptions.mount(router);
         // What a plain GET reaches: the route after the subscriptions, as running the named query is in the server.
         router.get(WebSocketSubscriptions.PATH).handler(c -> c.response().setStatusCode(299).end("not upgraded"));

@@ -3,6 +3,7 @@ package io.tracewell.epcis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracewell.epcis.store.access.Caller;
 import io.tracewell.epcis.store.job.CaptureErrorBehaviour;
 import io.tracewell.epcis.store.job.CaptureJob;
 import io.tracewell.epcis.store.job.CaptureJobState;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,8 @@ abstract class CaptureJobsTest {
 
     private static final byte[] DOCUMENT = "{\"type\":\"EPCISDocument\"}".getBytes(StandardCharsets.UTF_8);
     private static final String JSON_LD = "application/ld+json";
+    private static final String ORG = "org-a";
+    private static final Caller REGULATOR = new Caller("reg", "authority", Set.of(Caller.Role.REGULATOR), Set.of());
 
     private TestDatabase database;
     private Sql sql;
@@ -60,7 +64,7 @@ abstract class CaptureJobsTest {
 
     private void submit(String id, CaptureErrorBehaviour behaviour, byte[] document, String owner, Duration lease)
             throws IOException {
-        CaptureJobs.DocumentUpload upload = jobs.receive(id, behaviour, JSON_LD, owner, lease);
+        CaptureJobs.DocumentUpload upload = jobs.receive(id, ORG, behaviour, JSON_LD, owner, lease);
         upload.write(document);
         upload.close();
         assertThat(jobs.submit(id, upload)).isEmpty();
@@ -68,12 +72,12 @@ abstract class CaptureJobsTest {
 
     @Test
     void aReceivingJobIsInvisibleUntilSubmitted() throws IOException {
-        CaptureJobs.DocumentUpload upload = jobs.receive("job-1", CaptureErrorBehaviour.ROLLBACK, JSON_LD, "n/1",
-                Duration.ofMinutes(1));
+        CaptureJobs.DocumentUpload upload = jobs.receive("job-1", ORG, CaptureErrorBehaviour.ROLLBACK, JSON_LD,
+                "n/1", Duration.ofMinutes(1));
         upload.write(DOCUMENT);
         upload.close();
         assertThat(jobs.find("job-1")).as("before submit").isEmpty();
-        assertThat(jobs.list(null, 10)).isEmpty();
+        assertThat(jobs.list(REGULATOR, null, 10)).isEmpty();
 
         assertThat(jobs.submit("job-1", upload)).isEmpty();
 
@@ -94,8 +98,8 @@ abstract class CaptureJobsTest {
     void aLargeDocumentIsKeptInPiecesAndReadBackWhole() throws IOException {
         byte[] document = new byte[CaptureJobs.CHUNK_SIZE * 2 + 12_345];
         new Random(7).nextBytes(document);
-        CaptureJobs.DocumentUpload upload = jobs.receive("job-big", CaptureErrorBehaviour.ROLLBACK, JSON_LD, "n/1",
-                Duration.ofMinutes(1));
+        CaptureJobs.DocumentUpload upload = jobs.receive("job-big", ORG, CaptureErrorBehaviour.ROLLBACK, JSON_LD,
+                "n/1", Duration.ofMinutes(1));
         for (int offset = 0; offset < document.length; offset += 10_000) {
             upload.write(document, offset, Math.min(10_000, document.length - offset));
         }
@@ -111,8 +115,8 @@ abstract class CaptureJobsTest {
     @Test
     void theSameDocumentSubmittedAgainGivesTheEarlierJob() throws IOException {
         submit("job-a", CaptureErrorBehaviour.ROLLBACK, DOCUMENT, "n/1", Duration.ofMinutes(1));
-        CaptureJobs.DocumentUpload again = jobs.receive("job-b", CaptureErrorBehaviour.ROLLBACK, JSON_LD, "n/1",
-                Duration.ofMinutes(1));
+        CaptureJobs.DocumentUpload again = jobs.receive("job-b", ORG, CaptureErrorBehaviour.ROLLBACK, JSON_LD,
+                "n/1", Duration.ofMinutes(1));
         again.write(DOCUMENT);
         again.close();
 
@@ -121,8 +125,8 @@ abstract class CaptureJobsTest {
         assertThat(sql.one("SELECT COUNT(*) FROM capture_job_chunk WHERE capture_id = 'job-b'")).isEqualTo("0");
 
         jobs.finish("job-a", CaptureJobState.FAILED, 1, 0, "[]");
-        CaptureJobs.DocumentUpload third = jobs.receive("job-c", CaptureErrorBehaviour.ROLLBACK, JSON_LD, "n/1",
-                Duration.ofMinutes(1));
+        CaptureJobs.DocumentUpload third = jobs.receive("job-c", ORG, CaptureErrorBehaviour.ROLLBACK, JSON_LD,
+                "n/1", Duration.ofMinutes(1));
         third.write(DOCUMENT);
         third.close();
         assertThat(jobs.submit("job-c", third)).as("a failed job is tried again").isEmpty();
@@ -169,7 +173,7 @@ abstract class CaptureJobsTest {
 
     @Test
     void sweepingRemovesUploadsWhoseReceiverDied() throws Exception {
-        CaptureJobs.DocumentUpload upload = jobs.receive("job-lost", CaptureErrorBehaviour.ROLLBACK, JSON_LD,
+        CaptureJobs.DocumentUpload upload = jobs.receive("job-lost", ORG, CaptureErrorBehaviour.ROLLBACK, JSON_LD,
                 "n/1", Duration.ofMillis(20));
         upload.write(DOCUMENT);
         upload.close();
@@ -181,15 +185,34 @@ abstract class CaptureJobsTest {
     }
 
     @Test
+    void anOrganisationSeesOnlyItsOwnJobsAndItsDocumentsAreNotDeduplicatedAgainstAnothers() throws IOException {
+        submit("job-a", CaptureErrorBehaviour.ROLLBACK, DOCUMENT, "n/1", Duration.ofMinutes(1));
+        CaptureJobs.DocumentUpload other = jobs.receive("job-b", "org-b", CaptureErrorBehaviour.ROLLBACK, JSON_LD,
+                "n/1", Duration.ofMinutes(1));
+        other.write(DOCUMENT);
+        other.close();
+        assertThat(jobs.submit("job-b", other)).as("org-b's copy is a job of its own").isEmpty();
+
+        Caller a = new Caller("a", ORG, Set.of(Caller.Role.CAPTURE), Set.of());
+        Caller b = new Caller("b", "org-b", Set.of(Caller.Role.QUERY), Set.of());
+        assertThat(jobs.list(a, null, 10)).extracting(CaptureJob::captureId).containsExactly("job-a");
+        assertThat(jobs.list(b, null, 10)).extracting(CaptureJob::captureId).containsExactly("job-b");
+        assertThat(jobs.list(REGULATOR, null, 10)).hasSize(2);
+        assertThat(jobs.find("job-b", a)).isEmpty();
+        assertThat(jobs.find("job-a", a)).map(CaptureJob::organisation).contains(ORG);
+        assertThat(jobs.find("job-a", REGULATOR)).isPresent();
+    }
+
+    @Test
     void jobsAreListedNewestFirstInPages() throws Exception {
         for (int i = 0; i < 5; i++) {
             submit("job-" + i, CaptureErrorBehaviour.ROLLBACK, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8),
                     "n/1", Duration.ofMinutes(1));
             Thread.sleep(2);
         }
-        List<CaptureJob> first = jobs.list(null, 2);
-        List<CaptureJob> second = jobs.list(first.get(1), 2);
-        List<CaptureJob> third = jobs.list(second.get(1), 2);
+        List<CaptureJob> first = jobs.list(REGULATOR, null, 2);
+        List<CaptureJob> second = jobs.list(REGULATOR, first.get(1), 2);
+        List<CaptureJob> third = jobs.list(REGULATOR, second.get(1), 2);
         assertThat(first).extracting(CaptureJob::captureId).containsExactly("job-4", "job-3");
         assertThat(second).extracting(CaptureJob::captureId).containsExactly("job-2", "job-1");
         assertThat(third).extracting(CaptureJob::captureId).containsExactly("job-0");
@@ -201,7 +224,7 @@ abstract class CaptureJobsTest {
         assertThat(jobs.hasStoredEvents("job-3")).isFalse();
 
         EventStore.of(database.dataSource()).store(List.of(FullEvents.objectEvent("urn:uuid:j")),
-                CaptureContext.capture("job-3", FullEvents.NAMESPACES));
+                CaptureContext.capture("job-3", "org-a", FullEvents.NAMESPACES));
 
         assertThat(jobs.hasStoredEvents("job-3")).isTrue();
         assertThat(jobs.hasStoredEvents("job-4")).isFalse();

@@ -109,7 +109,7 @@ abstract class EventStoreTest {
                 FullEvents.associationEvent("urn:uuid:00000000-0000-4000-8000-000000000005"),
                 FullEvents.objectEventWithErrorDeclaration("urn:uuid:00000000-0000-4000-8000-000000000006"));
 
-        StoreResult result = store.store(events, CaptureContext.capture("capture-1", FullEvents.NAMESPACES));
+        StoreResult result = store.store(events, CaptureContext.capture("capture-1", "org-a", FullEvents.NAMESPACES));
 
         assertThat(result.events()).hasSize(6);
         for (int i = 0; i < events.size(); i++) {
@@ -266,7 +266,8 @@ abstract class EventStoreTest {
     void aMissingEventIdBecomesTheHashId() {
         EpcisEvent withoutId = FullEvents.objectEvent(null);
 
-        StoreResult result = store.store(List.of(withoutId), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+        StoreResult result = store.store(List.of(withoutId),
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
 
         String hashId = EventHasher.standard().hashId(withoutId).toString();
         assertThat(hashId).startsWith("ni:///sha-256;");
@@ -280,7 +281,8 @@ abstract class EventStoreTest {
     @Test
     void theOutboxRowIsWrittenWithTheEventsAndNamesThem() {
         StoreResult result = store.store(List.of(FullEvents.objectEvent("urn:uuid:1"),
-                FullEvents.aggregationEvent("urn:uuid:2")), CaptureContext.capture("cap-7", FullEvents.NAMESPACES));
+                FullEvents.aggregationEvent("urn:uuid:2")),
+                        CaptureContext.capture("cap-7", "org-a", FullEvents.NAMESPACES));
 
         assertThat(sql.rows("SELECT id, kind, capture_id, event_count, created_at FROM epcis_outbox")).containsExactly(
                 result.outboxId() + "|CAPTURE|cap-7|2|2024-03-05T12:00:00.123456");
@@ -301,7 +303,8 @@ abstract class EventStoreTest {
             List<EpcisEvent> batch = List.of(FullEvents.objectEvent("urn:uuid:1"),
                     FullEvents.aggregationEvent("urn:uuid:2"), third);
 
-            assertThatThrownBy(() -> store.store(batch, CaptureContext.capture("cap-9", FullEvents.NAMESPACES)))
+            assertThatThrownBy(() -> store.store(batch,
+                    CaptureContext.capture("cap-9", "org-a", FullEvents.NAMESPACES)))
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("storing 3 event(s) of capture cap-9 failed, nothing of the transaction was stored: ")
                     .hasMessageContaining("test_poison");
@@ -320,7 +323,7 @@ abstract class EventStoreTest {
                 List.of(), null, null, List.of(), null, List.of());
         List<EpcisEvent> batch = List.of(FullEvents.objectEvent("urn:uuid:1"), second);
 
-        assertThatThrownBy(() -> store.store(batch, CaptureContext.singleEvent(FullEvents.NAMESPACES)))
+        assertThatThrownBy(() -> store.store(batch, CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES)))
                 .isInstanceOfSatisfying(StoreLimitException.class, e -> assertThat(e.location())
                         .isEqualTo("events[1].epcList[1] (canonical form)"))
                 .hasMessage("events[1].epcList[1] (canonical form): 612 characters, the store keeps at most 512");
@@ -335,7 +338,8 @@ abstract class EventStoreTest {
                 List.of(new QuantityElement(LGTIN_CLASS, BigDecimal.ONE, "KGM-TOO-LONG-UNIT")), null, null,
                 List.of(), null, List.of());
 
-        assertThatThrownBy(() -> store.store(List.of(event), CaptureContext.singleEvent(FullEvents.NAMESPACES)))
+        assertThatThrownBy(() -> store.store(List.of(event),
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES)))
                 .isInstanceOfSatisfying(StoreLimitException.class, e -> assertThat(e.location())
                         .isEqualTo("events[0].quantityList[0].uom"))
                 .hasMessage("events[0].quantityList[0].uom: 17 characters, the store keeps at most 16");
@@ -344,11 +348,11 @@ abstract class EventStoreTest {
     @Test
     void duplicatesAreFoundByHashUnlessDeclaredErroneous() {
         StoreResult plain = store.store(List.of(FullEvents.aggregationEvent("urn:uuid:p")),
-                CaptureContext.singleEvent(FullEvents.NAMESPACES));
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
         // Only the error declaration of this event is stored; the errorDeclaration is not hashed (CBV 2.0 §8.9),
         // so it has the hash of the event it declares erroneous.
         StoreResult declared = store.store(List.of(FullEvents.objectEventWithErrorDeclaration("urn:uuid:d")),
-                CaptureContext.singleEvent(FullEvents.NAMESPACES));
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
         String declaredHash = declared.events().get(0).hashId();
 
         assertThat(declaredHash).isEqualTo(EventHasher.standard().hashId(FullEvents.objectEvent("urn:uuid:d"))
@@ -357,15 +361,17 @@ abstract class EventStoreTest {
         assertThat(stored.containsUndeclaredHash(declaredHash)).isFalse();
         assertThat(stored.containsUndeclaredHash("ni:///sha-256;00?ver=CBV2.0")).isFalse();
 
-        store.store(List.of(FullEvents.objectEvent("urn:uuid:d")), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+        store.store(List.of(FullEvents.objectEvent("urn:uuid:d")),
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
         assertThat(stored.containsUndeclaredHash(declaredHash)).isTrue();
     }
 
     @Test
     void anErrorDeclarationSharesTheEventIdOfTheEventItCorrects() {
-        store.store(List.of(FullEvents.objectEvent("urn:uuid:same")), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+        store.store(List.of(FullEvents.objectEvent("urn:uuid:same")),
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
         store.store(List.of(FullEvents.objectEventWithErrorDeclaration("urn:uuid:same")),
-                CaptureContext.singleEvent(FullEvents.NAMESPACES));
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
 
         assertThat(stored.findByEventId("urn:uuid:same")).extracting(e -> e.errorDeclaration() != null)
                 .containsExactly(false, true);
@@ -373,13 +379,14 @@ abstract class EventStoreTest {
 
     @Test
     void anEventStoredAlreadyOrTwiceInOneBatchIsStoredOnceAndReported() {
-        store.store(List.of(FullEvents.objectEvent("urn:uuid:first")), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+        store.store(List.of(FullEvents.objectEvent("urn:uuid:first")),
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
         long epcRows = sql.count("epcis_event_epc");
 
         // The same event again (its eventID is not part of the hash), a new one, and the new one repeated.
         StoreResult result = store.store(List.of(FullEvents.objectEvent("urn:uuid:again"),
                         FullEvents.aggregationEvent("urn:uuid:new"), FullEvents.aggregationEvent("urn:uuid:new-again")),
-                CaptureContext.capture("cap-d", FullEvents.NAMESPACES));
+                CaptureContext.capture("cap-d", "org-a", FullEvents.NAMESPACES));
 
         assertThat(result.duplicates()).containsExactly(0, 2);
         assertThat(result.events()).extracting(e -> e.event().eventID()).containsExactly("urn:uuid:new");
@@ -393,7 +400,7 @@ abstract class EventStoreTest {
 
     @Test
     void aSessionShowsNothingUntilCommittedAndRollsBackWhenClosed() {
-        try (EventStore.Session session = store.open(CaptureContext.capture("cap-s", FullEvents.NAMESPACES))) {
+        try (EventStore.Session session = store.open(CaptureContext.capture("cap-s", "org-a", FullEvents.NAMESPACES))) {
             session.add(List.of(FullEvents.objectEvent("urn:uuid:s1")));
             session.add(List.of(FullEvents.aggregationEvent("urn:uuid:s2")));
             assertThat(sql.count("epcis_event")).as("other connections see nothing yet").isZero();
@@ -402,7 +409,7 @@ abstract class EventStoreTest {
             assertThat(sql.count(table)).as(table).isZero();
         }
 
-        try (EventStore.Session session = store.open(CaptureContext.capture("cap-t", FullEvents.NAMESPACES))) {
+        try (EventStore.Session session = store.open(CaptureContext.capture("cap-t", "org-a", FullEvents.NAMESPACES))) {
             session.add(List.of(FullEvents.objectEvent("urn:uuid:t1")));
             session.commitAndContinue(c -> { });
             session.add(List.of(FullEvents.aggregationEvent("urn:uuid:t2")));
@@ -422,7 +429,7 @@ abstract class EventStoreTest {
                                 ExtensionElement.text(new javax.xml.namespace.QName("urn:x", "street"), "Main St"),
                                 ExtensionElement.text(new javax.xml.namespace.QName("urn:x", "city"), "Springfield"))))),
                         List.of("urn:epc:id:sgln:0614141.00001.1"), List.of())), List.of());
-        try (EventStore.Session session = store.open(CaptureContext.capture("cap-m", FullEvents.NAMESPACES))) {
+        try (EventStore.Session session = store.open(CaptureContext.capture("cap-m", "org-a", FullEvents.NAMESPACES))) {
             session.addMasterData(List.of(locations));
             session.commit();
         }
@@ -445,10 +452,12 @@ abstract class EventStoreTest {
                 List.of(), base.where(), base.why(), List.of(), null, List.of());
         EpcisEvent quickEvent = new ObjectEvent(FullEvents.common("urn:uuid:quick"), Action.ADD,
                 List.of("urn:example:quick:" + unique), List.of(), null, null, List.of(), null, List.of());
-        try (EventStore.Session longCapture = store.open(CaptureContext.capture("cap-long", FullEvents.NAMESPACES))) {
+        try (EventStore.Session longCapture = store.open(
+                CaptureContext.capture("cap-long", "org-a", FullEvents.NAMESPACES))) {
             longCapture.add(List.of(longEvent));
             // a short store call that starts later, takes a higher outbox id and commits first
-            StoreResult quick = store.store(List.of(quickEvent), CaptureContext.singleEvent(FullEvents.NAMESPACES));
+            StoreResult quick = store.store(List.of(quickEvent),
+                    CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
             assertThat(sql.rows("SELECT visible_seq IS NOT NULL FROM epcis_outbox WHERE id = ?", quick.outboxId()))
                     .containsExactly("1");
             longCapture.commit();
@@ -462,6 +471,7 @@ abstract class EventStoreTest {
     }
 
     private long storeOne(EpcisEvent event) {
-        return store.store(List.of(event), CaptureContext.singleEvent(FullEvents.NAMESPACES)).events().get(0).rowId();
+        return store.store(List.of(event),
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES)).events().get(0).rowId();
     }
 }

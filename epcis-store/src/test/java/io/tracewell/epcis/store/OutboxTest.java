@@ -58,9 +58,10 @@ abstract class OutboxTest {
         outbox.register("subscriptions");
         outbox.register("connector-a");
         StoreResult first = store.store(List.of(FullEvents.objectEvent("urn:uuid:1"),
-                FullEvents.aggregationEvent("urn:uuid:2")), CaptureContext.capture("cap-1", FullEvents.NAMESPACES));
+                FullEvents.aggregationEvent("urn:uuid:2")),
+                        CaptureContext.capture("cap-1", "org-a", FullEvents.NAMESPACES));
         StoreResult second = store.store(List.of(FullEvents.transactionEvent("urn:uuid:3")),
-                CaptureContext.singleEvent(FullEvents.NAMESPACES));
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES));
 
         outbox.markProcessed("subscriptions", first.outboxId());
 
@@ -78,7 +79,8 @@ abstract class OutboxTest {
     @Test
     void theEventsOfARowAreReadBackInCaptureOrder() {
         StoreResult result = store.store(List.of(FullEvents.objectEvent("urn:uuid:1"),
-                FullEvents.aggregationEvent("urn:uuid:2")), CaptureContext.capture("cap-1", FullEvents.NAMESPACES));
+                FullEvents.aggregationEvent("urn:uuid:2")),
+                        CaptureContext.capture("cap-1", "org-a", FullEvents.NAMESPACES));
 
         assertThat(outbox.events(result.outboxId())).extracting(EpcisEvent::eventID)
                 .containsExactly("urn:uuid:1", "urn:uuid:2");
@@ -88,7 +90,7 @@ abstract class OutboxTest {
     void markingTwiceIsHarmless() {
         outbox.register("subscriptions");
         long id = store.store(List.of(FullEvents.objectEvent("urn:uuid:1")),
-                CaptureContext.singleEvent(FullEvents.NAMESPACES)).outboxId();
+                CaptureContext.singleEvent("org-a", FullEvents.NAMESPACES)).outboxId();
 
         outbox.markProcessed("subscriptions", id);
         outbox.markProcessed("subscriptions", id);

@@ -30,11 +30,12 @@ class StoreThroughputBenchmark {
         try (TestDatabase database = TestDatabase.onConfiguredServer().orElseGet(TestDatabase::embedded)) {
             Migrations.migrate(database.dataSource());
             EventStore store = EventStore.of(database.dataSource());
-            store.store(events(500, "warm"), CaptureContext.capture("warm-up", FullEvents.NAMESPACES));
+            store.store(events(500, "warm"), CaptureContext.capture("warm-up", "org-a", FullEvents.NAMESPACES));
 
             List<EpcisEvent> events = events(EVENTS, "run");
             long start = System.nanoTime();
-            StoreResult result = store.store(events, CaptureContext.capture("benchmark", FullEvents.NAMESPACES));
+            StoreResult result = store.store(events,
+                    CaptureContext.capture("benchmark", "org-a", FullEvents.NAMESPACES));
             double seconds = (System.nanoTime() - start) / 1e9;
 
             assertThat(result.events()).hasSize(EVENTS);

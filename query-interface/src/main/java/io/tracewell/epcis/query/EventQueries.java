@@ -1,6 +1,8 @@
 package io.tracewell.epcis.query;
 
 import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.store.access.Caller;
+import io.tracewell.epcis.store.access.Visibility;
 import io.tracewell.epcis.store.read.EventJson;
 import io.tracewell.epcis.store.write.StoreException;
 import java.sql.Connection;
@@ -74,14 +76,19 @@ public final class EventQueries {
                        long sqlNanos, long readNanos) {}
 
     /**
+     * @param caller         who asks: only the events it may read are matched ({@link Visibility}, AND-ed to the
+     *                       query's own conditions on every page and in the {@code maxEventCount} check)
      * @param canonicalQuery the query's parameters as text, to bind tokens to the query they continue
      * @param token          the {@code nextPageToken} of the previous page, or null for the first
-     * @throws QueryParameterException for a bad token
+     * @throws QueryParameterException for a bad token, or one made for another caller
      * @throws QueryTooLargeException  when {@code maxEventCount} is exceeded
      */
-    public Page run(SimpleEventQuery query, String canonicalQuery, String token, int perPage) {
+    public Page run(SimpleEventQuery query, Caller caller, String canonicalQuery, String token, int perPage) {
         long started = System.nanoTime();
-        byte[] queryHash = PageToken.hash(canonicalQuery);
+        Optional<Visibility.Condition> visible = Visibility.events(caller, "e");
+        // Tokens are bound to the caller as well as the query: one handed to another caller is refused. (Each
+        // page is filtered by its own caller anyway; a token only carries a position.)
+        byte[] queryHash = PageToken.hash(canonicalQuery + "\n" + callerKey(caller));
         Instant now = clock.instant();
         SimpleEventQuery.Order order = query.order();
         try (Connection c = dataSource.getConnection()) {
@@ -97,9 +104,11 @@ public final class EventQueries {
             if (position == null && query.maxEventCount() != null) {
                 horizon = horizon(c);
                 SqlWhere counted = query.where();
+                visible.ifPresent(v -> counted.add(v.sql(), v.arguments().toArray()));
                 counted.add(VISIBLE + "?", horizon);
                 checkMaxEventCount(c, counted, query.maxEventCount());
             }
+            visible.ifPresent(v -> where.add(v.sql(), v.arguments().toArray()));
             String from = "epcis_event e";
             if (horizon == null) {
                 from += " CROSS JOIN (" + HORIZON + ") hz";
@@ -156,6 +165,12 @@ public final class EventQueries {
         } catch (SQLException e) {
             throw new StoreException("the query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** What a page token is bound to besides the query: the caller's organisation, roles and GLNs. */
+    static String callerKey(Caller caller) {
+        return caller.organisation() + "|" + new java.util.TreeSet<>(caller.roles()) + "|"
+                + new java.util.TreeSet<>(caller.partnerGlns());
     }
 
     /** The highest visibility number now: every outbox row numbered up to it is committed (docs/store.md §5a). */

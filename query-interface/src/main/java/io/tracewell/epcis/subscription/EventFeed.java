@@ -2,6 +2,8 @@ package io.tracewell.epcis.subscription;
 
 import io.tracewell.epcis.model.EpcisEvent;
 import io.tracewell.epcis.query.SqlWhere;
+import io.tracewell.epcis.store.access.Caller;
+import io.tracewell.epcis.store.access.Visibility;
 import io.tracewell.epcis.store.read.EventJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +43,15 @@ public final class EventFeed {
     }
 
     private EventFeed() {}
+
+    /**
+     * {@code where} with the condition of the events {@code caller} may read AND-ed to it ({@link Visibility}):
+     * what a subscriber's notifications are filtered by. Unchanged for a caller that reads everything.
+     */
+    public static SqlWhere visibleTo(SqlWhere where, Caller caller) {
+        Visibility.events(caller, "e").ifPresent(v -> where.add(v.sql(), v.arguments().toArray()));
+        return where;
+    }
 
     /** The highest visibility number now: every row numbered up to it is committed. */
     public static long horizon(Connection c) throws SQLException {

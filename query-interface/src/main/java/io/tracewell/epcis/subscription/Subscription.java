@@ -1,5 +1,6 @@
 package io.tracewell.epcis.subscription;
 
+import io.tracewell.epcis.store.access.Caller;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param minRecordTime   the recordTime the next scheduled run reports from
  * @param nextRunAt       when a scheduled subscription runs next; null for a streaming one
  * @param failures        deliveries failed in a row
+ * @param owner           the caller that subscribed: notifications hold only the events it may read
+ *                        (docs/security.md, "Visibility"), whoever runs the delivery
  */
 public record Subscription(
         String id,
@@ -39,7 +42,8 @@ public record Subscription(
         State state,
         int failures,
         Instant retryAt,
-        String lastError) {
+        String lastError,
+        Caller owner) {
 
     /** Whether deliveries are going through. */
     public enum State {
@@ -67,6 +71,7 @@ public record Subscription(
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(minRecordTime, "minRecordTime");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(owner, "owner");
         if (stream == (schedule != null)) {
             throw new IllegalArgumentException("a subscription is either streaming or scheduled");
         }

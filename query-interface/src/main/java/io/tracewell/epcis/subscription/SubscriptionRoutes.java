@@ -8,6 +8,7 @@ import io.tracewell.epcis.capture.http.EpcFormat;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.RequiredCaller;
 import io.tracewell.epcis.capture.http.ResponseFormats;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
@@ -18,6 +19,7 @@ import io.tracewell.epcis.model.EpcisTime;
 import io.tracewell.epcis.query.QueryParameterException;
 import io.tracewell.epcis.query.http.CollectionPages;
 import io.tracewell.epcis.query.http.NamedQueries;
+import io.tracewell.epcis.store.access.Caller;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * Webhook subscriptions of the REST binding: {@code POST /queries/{name}/subscriptions} (201 with
  * {@code Location}), {@code GET} of the list (paged) and of one, {@code DELETE} of one, {@code OPTIONS} (with
  * {@code GS1-Query-Min-Record-Time} for one). The {@code signatureToken} is kept for signing and never returned.
+ *
+ * <p>Every route needs the request's caller (401 without one) and a named query it may see (404 otherwise). The
+ * caller is stored with the subscription: its notifications hold only the events that caller may read.
  */
 public final class SubscriptionRoutes {
 
@@ -87,9 +92,13 @@ public final class SubscriptionRoutes {
     }
 
     private void create(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         String instance = context.request().path();
         Optional<String> name = queryName(context);
-        if (name.isEmpty() || queries.definition(name.get()).isEmpty()) {
+        if (name.isEmpty() || queries.definition(name.get(), caller.get()).isEmpty()) {
             noSuchQuery(context, name);
             return;
         }
@@ -124,7 +133,7 @@ public final class SubscriptionRoutes {
                 request.signatureToken(), request.stream(), request.schedule(), request.reportIfEmpty(), initial,
                 request.mediaType(), epcFormat == null ? null : epcFormat.trim(),
                 cbvFormat == null ? null : cbvFormat.trim(), now, batchSize, FeedPosition.allOf(0), initial, null,
-                nextRun, Subscription.State.ACTIVE, 0, null, null);
+                nextRun, Subscription.State.ACTIVE, 0, null, null, caller.get());
         if (!store.create(s)) {
             noSuchQuery(context, name);
             return;
@@ -142,8 +151,12 @@ public final class SubscriptionRoutes {
     }
 
     private void list(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> name = queryName(context);
-        if (name.isEmpty() || queries.definition(name.get()).isEmpty()) {
+        if (name.isEmpty() || queries.definition(name.get(), caller.get()).isEmpty()) {
             noSuchQuery(context, name);
             return;
         }
@@ -171,7 +184,11 @@ public final class SubscriptionRoutes {
     }
 
     private void get(RoutingContext context) {
-        Optional<Subscription> s = subscription(context);
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
+        Optional<Subscription> s = subscription(context, caller.get());
         if (s.isEmpty()) {
             return;
         }
@@ -182,9 +199,16 @@ public final class SubscriptionRoutes {
     }
 
     private void delete(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> name = queryName(context);
         String id = context.pathParam("id");
-        if (name.isEmpty() || id == null || !store.delete(name.get(), id)) {
+        // Only the subscriber's organisation deletes a subscription; to others it does not exist.
+        boolean own = name.isPresent() && id != null && store.find(name.get(), id)
+                .filter(s -> s.owner().organisation().equals(caller.get().organisation())).isPresent();
+        if (!own || !store.delete(name.get(), id)) {
             noSuchSubscription(context, name, id);
             return;
         }
@@ -195,7 +219,11 @@ public final class SubscriptionRoutes {
     }
 
     private void optionsOfOne(RoutingContext context) {
-        subscription(context).ifPresent(s -> options(context, "OPTIONS, GET, DELETE",
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
+        subscription(context, caller.get()).ifPresent(s -> options(context, "OPTIONS, GET, DELETE",
                 EpcisTime.of(s.minRecordTime()).toString()));
     }
 
@@ -208,10 +236,12 @@ public final class SubscriptionRoutes {
         response.end();
     }
 
-    private Optional<Subscription> subscription(RoutingContext context) {
+    /** The path's subscription if {@code caller} may see its query; otherwise 404 sent. */
+    private Optional<Subscription> subscription(RoutingContext context, Caller caller) {
         Optional<String> name = queryName(context);
         String id = context.pathParam("id");
-        Optional<Subscription> s = name.isEmpty() || id == null ? Optional.empty() : store.find(name.get(), id);
+        Optional<Subscription> s = name.isEmpty() || id == null || queries.definition(name.get(), caller).isEmpty()
+                ? Optional.empty() : store.find(name.get(), id);
         if (s.isEmpty()) {
             noSuchSubscription(context, name, id);
         }

@@ -245,7 +245,8 @@ public final class SubscriptionRunner implements AutoCloseable {
             }
             EventFeed.Batch batch;
             try (Connection c = store.dataSource().getConnection()) {
-                batch = EventFeed.read(c, query.where(), Subscriptions.utc(s.initialRecordTime()), position, horizon,
+                batch = EventFeed.read(c, EventFeed.visibleTo(query.where(), s.owner()),
+                        Subscriptions.utc(s.initialRecordTime()), position, horizon,
                         batchSize);
             } catch (SQLException e) {
                 throw new StoreException("reading events for subscription " + s.id() + " failed: "

@@ -2,6 +2,7 @@ package io.tracewell.epcis.subscription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracewell.epcis.store.access.Caller;
 import io.tracewell.epcis.store.write.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,8 @@ public final class Subscriptions {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, query_name, dest, signature_token, stream, schedule, report_if_empty,"
             + " initial_record_time, media_type, epc_format, cbv_xml_format, created_at, batch_size, position_seq,"
-            + " position_event, min_record_time, last_notified_at, next_run_at, state, failures, retry_at, last_error";
+            + " position_event, min_record_time, last_notified_at, next_run_at, state, failures, retry_at, last_error,"
+            + " owner_subject, owner_organisation, owner_roles, owner_glns";
 
     private final DataSource dataSource;
 
@@ -50,7 +52,8 @@ public final class Subscriptions {
         try (Connection c = dataSource.getConnection()) {
             FeedPosition start = EventFeed.start(c, utc(s.initialRecordTime()));
             try (PreparedStatement p = c.prepareStatement("INSERT INTO subscription (" + COLUMNS + ") SELECT ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM named_query WHERE name = ?")) {
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                    + " FROM named_query WHERE name = ?")) {
                 int i = 1;
                 p.setString(i++, s.id());
                 p.setString(i++, s.queryName());
@@ -74,6 +77,10 @@ public final class Subscriptions {
                 p.setInt(i++, s.failures());
                 p.setObject(i++, utc(s.retryAt()));
                 p.setString(i++, s.lastError());
+                p.setString(i++, s.owner().subject());
+                p.setString(i++, s.owner().organisation());
+                p.setString(i++, joined(s.owner().roles().stream().map(Enum::name)));
+                p.setString(i++, joined(s.owner().partnerGlns().stream()));
                 p.setString(i, s.queryName());
                 return p.executeUpdate() == 1;
             }
@@ -230,7 +237,25 @@ public final class Subscriptions {
                 r.getInt("batch_size"), new FeedPosition(r.getLong("position_seq"), r.getLong("position_event")),
                 instant(r, "min_record_time"), instant(r, "last_notified_at"), instant(r, "next_run_at"),
                 Subscription.State.ofColumn(r.getString("state")), r.getInt("failures"), instant(r, "retry_at"),
-                r.getString("last_error"));
+                r.getString("last_error"), owner(r));
+    }
+
+    /** The subscriber as stored: roles and GLNs as comma-separated lists (V13). */
+    private static Caller owner(ResultSet r) throws SQLException {
+        java.util.Set<Caller.Role> roles = java.util.EnumSet.noneOf(Caller.Role.class);
+        for (String role : split(r.getString("owner_roles"))) {
+            roles.add(Caller.Role.valueOf(role));
+        }
+        return new Caller(r.getString("owner_subject"), r.getString("owner_organisation"), roles,
+                new java.util.HashSet<>(split(r.getString("owner_glns"))));
+    }
+
+    private static String joined(java.util.stream.Stream<String> values) {
+        return values.sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isEmpty() ? List.of() : List.of(list.split(","));
     }
 
     static String scheduleJson(QuerySchedule schedule) {

@@ -1,6 +1,7 @@
 package io.tracewell.epcis.subscription;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.tracewell.epcis.capture.http.Callers;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
@@ -15,6 +16,7 @@ import io.tracewell.epcis.model.EpcisTime;
 import io.tracewell.epcis.query.QueryParser;
 import io.tracewell.epcis.query.SimpleEventQuery;
 import io.tracewell.epcis.query.http.NamedQueries;
+import io.tracewell.epcis.store.access.Caller;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -206,6 +208,13 @@ public final class WebSocketSubscriptions implements AutoCloseable {
         // Held until the upgrade: the request's end must not be consumed while the database is asked.
         request.pause();
         String instance = request.path();
+        // Fail closed: the socket's events are filtered by the caller taken here, at the upgrade.
+        Optional<Caller> caller = Callers.find(routing);
+        if (caller.isEmpty()) {
+            reject(routing, Problem.of(EpcisExceptionType.UNAUTHENTICATED,
+                    "the request carries no authenticated caller", instance));
+            return;
+        }
         Optional<String> name = queryName(instance);
         if (name.isEmpty()) {
             reject(routing, noSuchQuery(instance, name));
@@ -238,7 +247,7 @@ public final class WebSocketSubscriptions implements AutoCloseable {
             workers.execute(() -> {
                 Prepared prepared;
                 try {
-                    prepared = prepare(name.get(), controls);
+                    prepared = prepare(name.get(), caller.get(), controls);
                 } catch (Exception e) {
                     LOG.warn("preparing a WebSocket subscription to {} failed", name.get(), e);
                     context.runOnContext(v -> reject(routing, Problem.of(EpcisExceptionType.IMPLEMENTATION,
@@ -260,10 +269,11 @@ public final class WebSocketSubscriptions implements AutoCloseable {
 
     /** What the subscription starts from, read before the upgrade; null when there is no such query. */
     private record Prepared(NamedQueries.Definition definition, SimpleEventQuery query, FeedPosition start,
-                            long horizon) {}
+                            long horizon, Caller caller) {}
 
-    private Prepared prepare(String name, WebSocketControls controls) throws Exception {
-        Optional<NamedQueries.Definition> definition = queries.definition(name);
+    /** Null also for a query the caller may not see: to it, there is no such query. */
+    private Prepared prepare(String name, Caller caller, WebSocketControls controls) throws Exception {
+        Optional<NamedQueries.Definition> definition = queries.definition(name, caller);
         if (definition.isEmpty()) {
             return null;
         }
@@ -271,7 +281,7 @@ public final class WebSocketSubscriptions implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             long horizon = EventFeed.horizon(c);
             FeedPosition start = EventFeed.start(c, utc(controls.initialRecordTime()));
-            return new Prepared(definition.get(), query, start, horizon);
+            return new Prepared(definition.get(), query, start, horizon, caller);
         }
     }
 
@@ -399,6 +409,8 @@ public final class WebSocketSubscriptions implements AutoCloseable {
         final String queryName;
         final Map<String, List<String>> parameters;
         final SimpleEventQuery query;
+        /** Who subscribed: the socket carries only the events it may read. */
+        final Caller caller;
         final ResponseFormats formats;
         final LocalDateTime initialRecordTime;
         final QuerySchedule schedule;
@@ -423,6 +435,7 @@ public final class WebSocketSubscriptions implements AutoCloseable {
             this.queryName = prepared.definition().name();
             this.parameters = prepared.definition().parameters();
             this.query = prepared.query();
+            this.caller = prepared.caller();
             this.formats = formats;
             this.initialRecordTime = utc(controls.initialRecordTime());
             this.schedule = controls.schedule();
@@ -484,7 +497,8 @@ public final class WebSocketSubscriptions implements AutoCloseable {
                     Read result;
                     try (Connection c = dataSource.getConnection()) {
                         long h = upTo >= 0 ? upTo : EventFeed.horizon(c);
-                        EventFeed.Batch batch = EventFeed.read(c, query.where(), initialRecordTime, from, h,
+                        EventFeed.Batch batch = EventFeed.read(c, EventFeed.visibleTo(query.where(), caller),
+                                initialRecordTime, from, h,
                                 settings.batchSize());
                         reads.incrementAndGet();
                         String document = batch.events().isEmpty() && !(batch.caughtUp() && emptyReport) ? null

@@ -35,13 +35,19 @@ public final class InboundCapture implements InboundDocumentHandler {
     private final Supplier<String> owner;
     private final Duration lease;
     private final Consumer<String> submitted;
+    private final String organisation;
 
     /**
-     * @param owner     the capture workers' lease owner, which a received job starts leased to
-     * @param lease     their lease
-     * @param submitted called with the id of each job submitted, so that the workers start it at once
+     * @param owner        the capture workers' lease owner, which a received job starts leased to
+     * @param lease        their lease
+     * @param submitted    called with the id of each job submitted, so that the workers start it at once
+     * @param organisation the receiving organisation (the operator's own, {@code epcis.security.organisation}):
+     *                     the events a partner sends belong to it, not to the sender, so the receiver's callers
+     *                     read them and the sending partner reads them by its GLNs like any other partner
      */
-    public InboundCapture(CaptureJobs jobs, Supplier<String> owner, Duration lease, Consumer<String> submitted) {
+    public InboundCapture(CaptureJobs jobs, Supplier<String> owner, Duration lease, Consumer<String> submitted,
+                          String organisation) {
+        this.organisation = Objects.requireNonNull(organisation, "organisation");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.lease = Objects.requireNonNull(lease, "lease");
@@ -65,8 +71,8 @@ public final class InboundCapture implements InboundDocumentHandler {
         if (jobs.find(captureId).isPresent()) {
             return captureId;
         }
-        CaptureJobs.DocumentUpload upload = jobs.receive(captureId, CaptureErrorBehaviour.ROLLBACK, "application/xml",
-                owner.get(), lease);
+        CaptureJobs.DocumentUpload upload = jobs.receive(captureId, organisation, CaptureErrorBehaviour.ROLLBACK,
+                "application/xml", owner.get(), lease);
         boolean done = false;
         int events = 0;
         try (Epcis12XmlReader in = new Epcis12XmlReader(new ByteArrayInputStream(payload));

@@ -37,7 +37,7 @@ public final class DscsaShipmentBenchmark {
              As2LibPartner partner = new As2LibPartner(partnerIdentity, us.certificate())) {
             EventStore store = new EventStore(database.dataSource(), EventHasher.standard(),
                     Clock.fixed(ExampleShipment.RECORD_TIME, ZoneOffset.UTC));
-            CaptureContext ctx = CaptureContext.capture("bench", Namespaces.NONE);
+            CaptureContext ctx = CaptureContext.capture("bench", "seller-org", Namespaces.NONE);
             long t0 = System.nanoTime();
             store.store(events, ctx);
             try (EventStore.Session session = store.open(ctx)) {

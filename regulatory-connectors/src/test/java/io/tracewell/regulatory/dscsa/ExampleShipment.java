@@ -147,7 +147,7 @@ final class ExampleShipment {
 
     /** Stores every event and all master data, the buyer's master data in two versions (name only first). */
     static void store(EventStore store) {
-        CaptureContext ctx = CaptureContext.capture("example-shipment", Namespaces.NONE);
+        CaptureContext ctx = CaptureContext.capture("example-shipment", "seller-org", Namespaces.NONE);
         try (EventStore.Session session = store.open(ctx)) {
             session.addMasterData(List.of(new Vocabulary(StoredMasterData.LOCATION, List.of(
                     location(sgln(BUYER), "Example Wholesale (old name)", null, null, null, null)), List.of())));

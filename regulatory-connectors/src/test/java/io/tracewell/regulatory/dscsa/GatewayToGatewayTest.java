@@ -65,7 +65,7 @@ class GatewayToGatewayTest {
                                  .decryption(buyer.keys().getPrivate(), buyer.certificate())
                                  .signing(buyer.keys().getPrivate(), List.of(buyer.certificate())).build()),
                          buyerDb.dataSource(), new InboundCapture(jobs, workers::owner, workers.lease(),
-                                 workers::submit));
+                                 workers::submit, "buyer-org"));
                  As2Sender sender = new As2Sender(camel)) {
 
                 // The seller: its DSCSA connector with the buyer as trading partner, over AS2 to the buyer's URL.
@@ -99,6 +99,8 @@ class GatewayToGatewayTest {
                 }
                 assertThat(stored).isGreaterThan(10);
                 assertThat(count(buyerDb.dataSource(), "SELECT COUNT(*) FROM epcis_event")).isEqualTo(stored);
+                assertThat(count(buyerDb.dataSource(), "SELECT COUNT(*) FROM epcis_event"
+                        + " WHERE organisation = 'buyer-org'")).as("received events are the buyer's").isEqualTo(stored);
                 assertThat(count(buyerDb.dataSource(), "SELECT COUNT(*) FROM epcis_event WHERE event_id = '"
                         + ExampleShipment.SHIPPING_ID + "' AND biz_step LIKE '%shipping'")).isEqualTo(1);
                 assertThat(count(buyerDb.dataSource(), "SELECT COUNT(*) FROM as2_inbound_message"))

@@ -45,7 +45,8 @@ class InboundCaptureTest {
         document = new DscsaDocumentBuilder(database.dataSource(), ExampleShipment.settings())
                 .build(ExampleShipment.SHIPPING_ID, ExampleShipment.buyer(), ExampleShipment.IDENTITY);
         jobs = new CaptureJobs(database.dataSource());
-        capture = new InboundCapture(jobs, () -> "node-1/1", Duration.ofMinutes(1), submitted::add);
+        capture = new InboundCapture(jobs, () -> "node-1/1", Duration.ofMinutes(1), submitted::add,
+                "receiving-org");
     }
 
     @AfterAll
@@ -63,6 +64,8 @@ class InboundCaptureTest {
         CaptureJob job = jobs.find(id).orElseThrow();
         assertThat(job.state()).isEqualTo(CaptureJobState.RUNNING);
         assertThat(job.mediaType()).isEqualTo("application/xml");
+        assertThat(job.organisation()).as("a partner's events belong to the receiving organisation")
+                .isEqualTo("receiving-org");
 
         List<EpcisEvent> captured = new ArrayList<>();
         try (InputStream in = jobs.openDocument(id); EpcisEventReader reader = EpcisFormats.reader(Format.XML, in)) {

@@ -78,7 +78,7 @@ final class FmdExample {
 
     /** Master data, then the commissioning of packs 1-5. */
     static void commission(EventStore store) {
-        CaptureContext ctx = CaptureContext.capture("fmd-example", Namespaces.NONE);
+        CaptureContext ctx = CaptureContext.capture("fmd-example", "mah-org", Namespaces.NONE);
         try (EventStore.Session session = store.open(ctx)) {
             session.addMasterData(masterData());
             session.commit();
@@ -87,7 +87,7 @@ final class FmdExample {
     }
 
     static void store(EventStore store, EpcisEvent... events) {
-        store.store(List.of(events), CaptureContext.capture("fmd-example", Namespaces.NONE));
+        store.store(List.of(events), CaptureContext.capture("fmd-example", "mah-org", Namespaces.NONE));
     }
 
     static ObjectEvent commissioning(String time, String eventId, int from, int to) {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tracewell.epcis.capture.http.Callers;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.RequiredCaller;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemError;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.model.EpcisTime;
+import io.tracewell.epcis.store.access.Caller;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -61,6 +64,10 @@ public final class AlertRoutes {
     }
 
     private void list(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         MultiMap params = context.queryParams();
         Optional<AlertState> state = Optional.empty();
         Optional<String> rule = Optional.empty();
@@ -107,7 +114,7 @@ public final class AlertRoutes {
                 }
             }
         }
-        List<Alert> page = alerts.list(state, rule, before, perPage + 1);
+        List<Alert> page = alerts.list(caller.get(), state, rule, before, perPage + 1);
         boolean more = page.size() > perPage;
         List<Alert> shown = more ? page.subList(0, perPage) : page;
         ObjectNode json = JSON.createObjectNode();
@@ -142,7 +149,7 @@ public final class AlertRoutes {
                                     + " name 1 to 255 characters long"))));
             return;
         }
-        Alert result = alerts.acknowledge(alert.get().id(), by).orElseThrow();
+        Alert result = alerts.acknowledge(alert.get().id(), by, Callers.find(context).orElseThrow()).orElseThrow();
         context.response().setStatusCode(200).putHeader("Content-Type", JSON_TYPE)
                 .end(Buffer.buffer(write(describe(result))));
     }
@@ -167,9 +174,13 @@ public final class AlertRoutes {
 
     /** The alert the path names; when there is none, a 404 problem has been sent. */
     private Optional<Alert> alert(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
         String id = context.pathParam("id");
         Long n = id == null ? null : wholeNumber(id);
-        Optional<Alert> alert = n == null || n < 1 ? Optional.empty() : alerts.find(n);
+        Optional<Alert> alert = n == null || n < 1 ? Optional.empty() : alerts.find(n, caller.get());
         if (alert.isEmpty()) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.NO_SUCH_RESOURCE,
                     "there is no alert " + id, context.request().path()));

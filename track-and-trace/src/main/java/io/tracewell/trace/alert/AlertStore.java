@@ -3,6 +3,8 @@ package io.tracewell.trace.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracewell.epcis.store.access.Caller;
+import io.tracewell.epcis.store.access.Visibility;
 import io.tracewell.epcis.store.write.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +19,14 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The {@code trace_alert} table: raising (idempotent), listing in pages, reading and acknowledging alerts. */
+/**
+ * The {@code trace_alert} table: raising (idempotent), listing in pages, reading and acknowledging alerts.
+ *
+ * <p>A caller sees an alert when it may read the event that raised it ({@link Visibility}, docs/security.md): its
+ * organisation's alerts for a query caller, every alert for a regulator. The alert's list of eventIDs may name
+ * events of other organisations involved (a second commissioning by another organisation, say); those events stay
+ * hidden from the caller on every read path.
+ */
 public final class AlertStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,9 +63,11 @@ public final class AlertStore {
      * Up to {@code limit} alerts, newest first, with an id below {@code beforeId} (a page's last id; 0 for the
      * first page), in the state and from the rule given when they are given.
      */
-    public List<Alert> list(Optional<AlertState> state, Optional<String> rule, long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM trace_alert WHERE 1 = 1");
+    public List<Alert> list(Caller caller, Optional<AlertState> state, Optional<String> rule, long beforeId,
+                            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM trace_alert a WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
+        visible(caller, sql, parameters);
         state.ifPresent(s -> {
             sql.append(" AND state = ?");
             parameters.add(s.word());
@@ -87,10 +98,24 @@ public final class AlertStore {
         }
     }
 
-    public Optional<Alert> find(long id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM trace_alert WHERE id = ?")) {
-            s.setLong(1, id);
+    /** The server itself, which reads every organisation's alerts (for the operator's alert webhook). */
+    private static final Caller SERVER = new Caller("server", "server",
+            java.util.EnumSet.of(Caller.Role.REGULATOR), java.util.Set.of());
+
+    /** An alert of any organisation: for the server's own use, such as the operator's alert webhook. */
+    public Optional<Alert> findAny(long id) {
+        return find(id, SERVER);
+    }
+
+    /** The alert if {@code caller} may see it; another organisation's is answered as absent. */
+    public Optional<Alert> find(long id, Caller caller) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM trace_alert a WHERE id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(id));
+        visible(caller, sql, parameters);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(read(r)) : Optional.empty();
             }
@@ -103,7 +128,10 @@ public final class AlertStore {
      * Acknowledges an open alert for {@code by}; an alert acknowledged already keeps its first acknowledgement.
      * The alert as it is afterwards, or empty when there is none with this id.
      */
-    public Optional<Alert> acknowledge(long id, String by) {
+    public Optional<Alert> acknowledge(long id, String by, Caller caller) {
+        if (find(id, caller).isEmpty()) {
+            return Optional.empty();
+        }
         Objects.requireNonNull(by, "by");
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE trace_alert SET state = ?, acknowledged_at = UTC_TIMESTAMP(6), acknowledged_by = ?"
@@ -116,7 +144,16 @@ public final class AlertStore {
         } catch (SQLException e) {
             throw new StoreException("acknowledging alert " + id + " failed: " + e.getMessage(), e);
         }
-        return find(id);
+        return find(id, caller);
+    }
+
+    /** Only alerts raised by an event the caller may read; nothing added for a caller that reads everything. */
+    private static void visible(Caller caller, StringBuilder sql, List<Object> parameters) {
+        Visibility.events(caller, "e").ifPresent(v -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM epcis_event e WHERE e.id = a.trigger_event_row AND ")
+                    .append(v.sql()).append(')');
+            parameters.addAll(v.arguments());
+        });
     }
 
     private static Alert read(ResultSet r) throws SQLException {

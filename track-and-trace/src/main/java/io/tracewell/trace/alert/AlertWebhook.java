@@ -144,7 +144,7 @@ public final class AlertWebhook implements AutoCloseable {
                 return delivered;
             }
             for (long id : claimed) {
-                Optional<Alert> alert = alerts.find(id);
+                Optional<Alert> alert = alerts.findAny(id);
                 if (alert.isPresent()) {
                     delivered += send(alert.get()) ? 1 : 0;
                 }

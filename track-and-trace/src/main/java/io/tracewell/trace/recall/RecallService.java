@@ -36,8 +36,11 @@ public final class RecallService {
 
     private final SingleEventCapture capture;
     private final Clock clock;
+    private final String organisation;
 
-    public RecallService(SingleEventCapture capture, Clock clock) {
+    /** @param organisation the organisation recall events are captured for (the operator's own) */
+    public RecallService(SingleEventCapture capture, Clock clock, String organisation) {
+        this.organisation = Objects.requireNonNull(organisation, "organisation");
         this.capture = Objects.requireNonNull(capture, "capture");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -69,7 +72,7 @@ public final class RecallService {
                 new Why(BizStep.HOLDING, Disposition.RECALLED, null, List.of()), List.of(), null, List.of());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         JsonLdEventWriter.writeEvent(event, Namespaces.NONE, body);
-        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD);
+        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD, organisation);
         if (outcome instanceof CaptureOutcome.Captured captured) {
             return captured.eventID();
         }

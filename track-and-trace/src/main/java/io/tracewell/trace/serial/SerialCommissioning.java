@@ -57,8 +57,12 @@ public final class SerialCommissioning {
     private final SingleEventCapture capture;
     private final SerialNumberService serials;
     private final int epcsPerEvent;
+    private final String organisation;
 
-    public SerialCommissioning(SingleEventCapture capture, SerialNumberService serials, int epcsPerEvent) {
+    /** @param organisation the organisation commissioning events are captured for (the operator's own) */
+    public SerialCommissioning(SingleEventCapture capture, SerialNumberService serials, int epcsPerEvent,
+                               String organisation) {
+        this.organisation = Objects.requireNonNull(organisation, "organisation");
         this.capture = Objects.requireNonNull(capture, "capture");
         this.serials = Objects.requireNonNull(serials, "serials");
         if (epcsPerEvent < 1) {
@@ -100,7 +104,7 @@ public final class SerialCommissioning {
     private String capture(ObjectEvent event) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         JsonLdEventWriter.writeEvent(event, Namespaces.NONE, body);
-        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD);
+        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD, organisation);
         if (outcome instanceof CaptureOutcome.Captured captured) {
             return captured.eventID();
         }

@@ -63,8 +63,11 @@ public final class VerificationService {
     private final DataSource dataSource;
     private final SingleEventCapture capture;
     private final Clock clock;
+    private final String organisation;
 
-    public VerificationService(DataSource dataSource, SingleEventCapture capture, Clock clock) {
+    /** @param organisation the organisation the recorded scans are captured for (the operator's own) */
+    public VerificationService(DataSource dataSource, SingleEventCapture capture, Clock clock, String organisation) {
+        this.organisation = Objects.requireNonNull(organisation, "organisation");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.capture = Objects.requireNonNull(capture, "capture");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -174,7 +177,7 @@ public final class VerificationService {
                 List.of(), null, List.of());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         JsonLdEventWriter.writeEvent(event, Namespaces.NONE, body);
-        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD);
+        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD, organisation);
         if (outcome instanceof CaptureOutcome.Captured captured) {
             return captured.eventID();
         }

@@ -20,6 +20,7 @@ import io.tracewell.epcis.model.ExtensionElement;
 import io.tracewell.epcis.model.TimeZoneOffset;
 import io.tracewell.epcis.model.Where;
 import io.tracewell.epcis.model.Why;
+import io.tracewell.epcis.store.access.Caller;
 import io.tracewell.epcis.store.write.CaptureContext;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreResult;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertEngineTest {
 
+    private static final Caller REGULATOR = new Caller("test", "authority", Set.of(Caller.Role.REGULATOR),
+            Set.of());
     private static final Instant T0 = Instant.parse("2026-01-10T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
     private static final String RP = "urn:epc:id:sgln:0614141.00001.0";
@@ -158,7 +162,7 @@ class AlertEngineTest {
         StoreResult destroyed = store(event(T0.plusSeconds(3600), Action.DELETE, late, BizStep.DESTROYING,
                 Disposition.DESTROYED));
         assertThat(engine.runOnce()).isEqualTo(1);
-        Alert second = alerts.list(Optional.empty(), Optional.empty(), 0, 10).get(0);
+        Alert second = alerts.list(REGULATOR, Optional.empty(), Optional.empty(), 0, 10).get(0);
         assertThat(second.epc()).isEqualTo(Epc.canonicalOf(late));
         assertThat(second.eventIds()).containsExactly(destroyed.events().get(0).hashId(),
                 scan.events().get(0).hashId());
@@ -367,7 +371,7 @@ class AlertEngineTest {
     }
 
     private void storeMasterData(Vocabulary... vocabularies) {
-        try (EventStore.Session session = store.open(CaptureContext.capture(UUID.randomUUID().toString(),
+        try (EventStore.Session session = store.open(CaptureContext.capture(UUID.randomUUID().toString(), "local",
                 Namespaces.NONE))) {
             session.addMasterData(List.of(vocabularies));
             session.commit();
@@ -397,12 +401,13 @@ class AlertEngineTest {
     }
 
     private List<Alert> all() {
-        return alerts.list(Optional.empty(), Optional.empty(), 0, 1000).stream()
+        return alerts.list(REGULATOR, Optional.empty(), Optional.empty(), 0, 1000).stream()
                 .sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
     }
 
     private StoreResult store(EpcisEvent event) {
-        return store.store(List.of(event), CaptureContext.capture(UUID.randomUUID().toString(), Namespaces.NONE));
+        return store.store(List.of(event),
+                CaptureContext.capture(UUID.randomUUID().toString(), "local", Namespaces.NONE));
     }
 
     private static ObjectEvent event(Instant time, Action action, String epc, BizStep step, Disposition disposition) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracewell.epcis.capture.http.Callers;
+import io.tracewell.epcis.store.access.Caller;
 import io.tracewell.trace.testdb.TraceTestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -15,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +46,11 @@ class AlertRoutesTest {
         }
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
+        // Stands in for authentication: these alerts were raised by no stored event, so only a regulator sees them.
+        router.route().handler(c -> {
+            Callers.set(c, new Caller("test", "authority", Set.of(Caller.Role.REGULATOR), Set.of()));
+            c.next();
+        });
         new AlertRoutes(new AlertStore(database.dataSource())).mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -75,7 +75,7 @@ class SerializationRoutesTest {
                 EventStore.of(database.dataSource()), storedEvents);
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new SerializationRoutes(service, new SerialCommissioning(capture, service, SETTINGS.epcsPerEvent()),
+        new SerializationRoutes(service, new SerialCommissioning(capture, service, SETTINGS.epcsPerEvent(), "local"),
                 SETTINGS).mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -78,7 +78,7 @@ class VerificationBrowserTest {
                 EventStore.of(database.dataSource()), new StoredEvents(database.dataSource()));
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new VerificationRoutes(new VerificationService(database.dataSource(), capture, Clock.systemUTC()))
+        new VerificationRoutes(new VerificationService(database.dataSource(), capture, Clock.systemUTC(), "local"))
                 .mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -93,7 +93,7 @@ class VerificationBrowserTest {
                 new Ilmd(List.of(ExtensionElement.text(new QName(CBVMDA, "lotNumber", "cbvmda"), "LOT<7>"),
                         ExtensionElement.text(new QName(CBVMDA, "itemExpirationDate", "cbvmda"), "2030-06-30"))),
                 List.of()), Namespaces.NONE, body);
-        assertThat(capture.capture(body.toByteArray(), Format.JSON_LD)).isInstanceOf(CaptureOutcome.Captured.class);
+        assertThat(capture.capture(body.toByteArray(), Format.JSON_LD, "local")).isInstanceOf(CaptureOutcome.Captured.class);
     }
 
     @AfterAll

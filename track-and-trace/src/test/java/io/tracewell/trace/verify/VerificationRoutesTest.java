@@ -88,10 +88,10 @@ class VerificationRoutesTest {
                 EventStore.of(database.dataSource()), new StoredEvents(database.dataSource()));
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new VerificationRoutes(new VerificationService(database.dataSource(), capture, clock)).mount(router);
-        new VrsRoutes(new VerificationService(database.dataSource(), capture, clock), Optional.of(RESPONDER), clock)
-                .mount(router);
-        new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture, clock))
+        new VerificationRoutes(new VerificationService(database.dataSource(), capture, clock, "local")).mount(router);
+        new VrsRoutes(new VerificationService(database.dataSource(), capture, clock, "local"), Optional.of(RESPONDER),
+                clock).mount(router);
+        new io.tracewell.trace.recall.RecallRoutes(new io.tracewell.trace.recall.RecallService(capture, clock, "local"))
                 .mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -380,7 +380,7 @@ class VerificationRoutesTest {
     private void capture(ObjectEvent event) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         JsonLdEventWriter.writeEvent(event, Namespaces.NONE, body);
-        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD);
+        CaptureOutcome outcome = capture.capture(body.toByteArray(), Format.JSON_LD, "local");
         assertThat(outcome).isInstanceOf(CaptureOutcome.Captured.class);
     }
 

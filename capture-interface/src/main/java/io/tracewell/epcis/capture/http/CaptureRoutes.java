@@ -8,6 +8,7 @@ import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemError;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.format.SourceLocation;
+import io.tracewell.epcis.store.access.Caller;
 import io.tracewell.epcis.store.job.CaptureErrorBehaviour;
 import io.tracewell.epcis.store.job.CaptureJob;
 import io.tracewell.epcis.store.job.CaptureJobs;
@@ -42,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * {@code Location}, so an accepted job is never lost. A document over a limit gets {@code 413}
  * ({@code CaptureLimitExceededException}, with both limit headers), one that is not well-formed EPCIS {@code 400};
  * nothing of either is kept. The job is then worked by the {@link CaptureJobRunner}.
+ *
+ * <p>Every route needs the request's caller (401 without one): a job and its events belong to the caller's
+ * organisation, and {@code GET /capture[/{captureID}]} shows only the caller's organisation's jobs (every job
+ * to a regulator); another organisation's job is answered 404, as if it did not exist. A page token carries only
+ * a position, and the next page is filtered again, so it cannot lead outside the caller's jobs.
  */
 public final class CaptureRoutes {
 
@@ -74,6 +80,13 @@ public final class CaptureRoutes {
     private void post(RoutingContext context) {
         HttpServerRequest request = context.request();
         String instance = request.path();
+        Optional<Caller> caller = Callers.find(context);
+        if (caller.isEmpty()) {
+            refuseEarly(context, Problem.of(EpcisExceptionType.UNAUTHENTICATED,
+                    "the request carries no authenticated caller", instance));
+            return;
+        }
+        String organisation = caller.get().organisation();
         String contentType = request.getHeader("Content-Type");
         Optional<Format> format = EventsRoutes.bodyFormat(contentType);
         if (format.isEmpty()) {
@@ -110,7 +123,7 @@ public final class CaptureRoutes {
         RequestBodyStream body = new RequestBodyStream(request, vertxContext, BODY_IDLE_TIMEOUT_MILLIS);
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         context.vertx().<Reception>executeBlocking(() -> receive(body, format.get(), mediaType, behaviour.get(),
-                        instance), false)
+                        organisation, instance), false)
                 .onComplete(done -> {
                     if (done.failed()) {
                         LOG.error("POST /capture failed", done.cause());
@@ -135,10 +148,10 @@ public final class CaptureRoutes {
     private record Reception(String captureId, Problem problem, boolean closeConnection) {}
 
     private Reception receive(RequestBodyStream body, Format format, String mediaType, CaptureErrorBehaviour behaviour,
-                              String instance) throws IOException {
+                              String organisation, String instance) throws IOException {
         String captureId = UUID.randomUUID().toString();
-        CaptureJobs.DocumentUpload upload = jobs.receive(captureId, behaviour, mediaType, runner.owner(),
-                runner.lease());
+        CaptureJobs.DocumentUpload upload = jobs.receive(captureId, organisation, behaviour, mediaType,
+                runner.owner(), runner.lease());
         boolean submitted = false;
         try (LimitedTee in = new LimitedTee(body, upload, limits.maxBytes())) {
             try {
@@ -265,6 +278,10 @@ public final class CaptureRoutes {
     // ---- GET /capture and /capture/{captureID} ---------------------------------------------------------------
 
     private void list(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         String instance = context.request().path();
         if (AcceptHeader.parse(context.request().getHeader("Accept")).choose(List.of("application/json",
                 "application/ld+json")).isEmpty()) {
@@ -299,7 +316,7 @@ public final class CaptureRoutes {
             }
             after = position.get();
         }
-        List<CaptureJob> page = jobs.list(after, perPage + 1);
+        List<CaptureJob> page = jobs.list(caller.get(), after, perPage + 1);
         HttpServerResponse response = context.response().setStatusCode(200)
                 .putHeader("Content-Type", "application/json");
         if (page.size() > perPage) {
@@ -314,6 +331,10 @@ public final class CaptureRoutes {
     }
 
     private void get(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         String instance = context.request().path();
         Optional<String> mediaType = AcceptHeader.parse(context.request().getHeader("Accept")).choose(List.of(
                 "application/json", "application/ld+json", "application/xml", "text/xml"));
@@ -330,7 +351,8 @@ public final class CaptureRoutes {
                     "no capture job has the ID in the path", instance));
             return;
         }
-        Optional<CaptureJob> job = jobs.find(captureId);
+        // Another organisation's job is answered like one that does not exist.
+        Optional<CaptureJob> job = jobs.find(captureId, caller.get());
         if (job.isEmpty()) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.NO_SUCH_RESOURCE,
                     "no capture job " + captureId, instance));
@@ -368,7 +390,8 @@ public final class CaptureRoutes {
                     return Optional.empty();
                 }
                 return Optional.of(new CaptureJob(parts[3], io.tracewell.epcis.store.job.CaptureJobState.RUNNING,
-                        CaptureErrorBehaviour.ROLLBACK, Instant.parse(parts[2]), null, "", 0, null, 0, null));
+                        CaptureErrorBehaviour.ROLLBACK, Instant.parse(parts[2]), null, "", 0, null, 0, null,
+                        "-"));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

@@ -7,6 +7,7 @@ import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.format.Format;
 import io.tracewell.epcis.id.CompanyPrefixLengths;
 import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.store.access.Caller;
 import io.tracewell.epcis.store.read.StoredEvents;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /events} (synchronous capture of one event) and {@code GET /events/{eventID}} of the EPCIS 2.0
  * REST binding (§12), on a Vert.x Web router. Both run on worker threads: validation and the database block.
+ *
+ * <p>Both need the request's caller ({@link RequiredCaller}, 401 without one): a captured event belongs to the
+ * caller's organisation, and {@code GET} shows only an event the caller may read (404 otherwise).
  */
 public final class EventsRoutes {
 
@@ -98,9 +102,13 @@ public final class EventsRoutes {
     }
 
     private void post(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Format format = bodyFormat(context.request().getHeader("Content-Type")).orElseThrow();
         byte[] body = context.body().buffer() == null ? new byte[0] : context.body().buffer().getBytes();
-        CaptureOutcome outcome = capture.capture(body, format);
+        CaptureOutcome outcome = capture.capture(body, format, caller.get().organisation());
         String instance = context.request().path();
         // Java 17: no pattern matching in switch yet, so the sealed outcomes are told apart with instanceof.
         if (outcome instanceof CaptureOutcome.Captured captured) {
@@ -121,6 +129,10 @@ public final class EventsRoutes {
     }
 
     private void get(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         String instance = context.request().path();
         Optional<String> mediaType = AcceptHeader.parse(context.request().getHeader("Accept")).choose(OFFERED);
         if (mediaType.isEmpty()) {
@@ -142,7 +154,8 @@ public final class EventsRoutes {
                     "the eventID in the path is not a valid percent-encoded URI: " + e.getMessage(), instance));
             return;
         }
-        List<EpcisEvent> events = storedEvents.findByEventId(eventID);
+        // An event the caller may not read is answered like one that is not stored: its existence is not revealed.
+        List<EpcisEvent> events = storedEvents.findByEventId(eventID, caller.get());
         if (events.isEmpty()) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.NO_SUCH_RESOURCE,
                     "no event with eventID " + eventID + " is stored", instance));

@@ -180,7 +180,8 @@ public final class DocumentCapture {
         boolean rollback = validation != null;
         try (InputStream in = jobs.openDocument(id); EpcisEventReader reader = EpcisFormats.reader(format, in)) {
             DocumentHeader header = reader.header();
-            EventStore.Session session = store.open(CaptureContext.capture(id, header.namespaces()));
+            EventStore.Session session = store.open(
+                    CaptureContext.capture(id, job.organisation(), header.namespaces()));
             try {
                 if (progress.eventsDone() == 0 && !header.masterData().isEmpty()) {
                     session.addMasterData(header.masterData());

@@ -16,15 +16,19 @@ import java.util.Objects;
  * @param eventCount     the number of events in the document, or null while running
  * @param eventsStored   the number of events stored by the job (so far, while running)
  * @param errorsJson     the errors as a JSON array, or null
+ * @param organisation   the organisation that submitted the document: only its callers (and regulators) see the
+ *                       job, and its events belong to it
  */
 public record CaptureJob(String captureId, CaptureJobState state, CaptureErrorBehaviour errorBehaviour,
                          Instant createdAt, Instant finishedAt, String mediaType, long documentSize,
-                         Integer eventCount, int eventsStored, String errorsJson) {
+                         Integer eventCount, int eventsStored, String errorsJson,
+                         String organisation) {
 
     public CaptureJob {
         Objects.requireNonNull(captureId, "captureId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(errorBehaviour, "errorBehaviour");
+        Objects.requireNonNull(organisation, "organisation");
     }
 
     public boolean running() {

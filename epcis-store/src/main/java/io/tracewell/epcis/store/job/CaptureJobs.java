@@ -1,5 +1,7 @@
 package io.tracewell.epcis.store.job;
 
+import io.tracewell.epcis.store.access.Caller;
+import io.tracewell.epcis.store.access.Visibility;
 import io.tracewell.epcis.store.write.EventStore;
 import io.tracewell.epcis.store.write.StoreException;
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class CaptureJobs {
     public static final int CHUNK_SIZE = 1024 * 1024;
 
     private static final String COLUMNS = "capture_id, state, error_behaviour, created_at, finished_at, media_type,"
-            + " document_size, event_count, events_stored, errors";
+            + " document_size, event_count, events_stored, errors, organisation";
 
     private final DataSource dataSource;
 
@@ -49,20 +51,26 @@ public final class CaptureJobs {
     /**
      * Starts receiving a document: a {@code RECEIVING} job leased to {@code owner}. Write the document to the
      * returned stream and then call {@link #submit}; on failure call {@link #discard}.
+     *
+     * @param organisation the organisation submitting the document: the job and its events belong to it
      */
-    public DocumentUpload receive(String captureId, CaptureErrorBehaviour behaviour, String mediaType, String owner,
-                                  Duration lease) {
-        update("creating capture job " + captureId, "INSERT INTO capture_job (capture_id, state, error_behaviour,"
-                        + " created_at, lease_owner, lease_until, media_type)"
-                        + " VALUES (?, 'RECEIVING', ?, UTC_TIMESTAMP(6), ?, UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND, ?)",
-                captureId, behaviour.name(), owner, micros(lease), mediaType);
+    public DocumentUpload receive(String captureId, String organisation, CaptureErrorBehaviour behaviour,
+                                  String mediaType, String owner, Duration lease) {
+        if (organisation == null || organisation.isBlank()) {
+            throw new IllegalArgumentException("a capture job belongs to an organisation");
+        }
+        update("creating capture job " + captureId, "INSERT INTO capture_job (capture_id, organisation, state,"
+                        + " error_behaviour, created_at, lease_owner, lease_until, media_type) VALUES (?, ?,"
+                        + " 'RECEIVING', ?, UTC_TIMESTAMP(6), ?, UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND, ?)",
+                captureId, organisation, behaviour.name(), owner, micros(lease), mediaType);
         return new DocumentUpload(captureId, owner, lease);
     }
 
     /**
      * Makes a received job {@code RUNNING}, unless the same document (same SHA-256, same error behaviour) was
      * submitted before and is running or captured: then this job is discarded and the earlier job's ID is
-     * returned, so a client that retries a document does not capture it twice.
+     * returned, so a client that retries a document does not capture it twice. Only jobs of the same
+     * organisation count: another organisation's document is not revealed, and its events are not this one's.
      */
     public Optional<String> submit(String captureId, DocumentUpload upload) {
         if (!upload.finished) {
@@ -70,7 +78,8 @@ public final class CaptureJobs {
         }
         String sql = "SELECT j.capture_id FROM capture_job j JOIN capture_job r ON r.capture_id = ?"
                 + " WHERE j.document_sha256 = ? AND j.state IN ('RUNNING', 'SUCCESS')"
-                + " AND j.error_behaviour = r.error_behaviour AND j.capture_id <> r.capture_id"
+                + " AND j.error_behaviour = r.error_behaviour AND j.organisation = r.organisation"
+                + " AND j.capture_id <> r.capture_id"
                 + " ORDER BY j.created_at LIMIT 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, captureId);
@@ -115,18 +124,34 @@ public final class CaptureJobs {
     }
 
     /**
-     * Submitted jobs, newest first, {@code limit} at a time: pass the last job of a page as {@code after} for
-     * the next one (keyset paging: stable while jobs are added).
+     * A submitted job that {@code caller} may see: one of its own organisation's, or any for a regulator. Another
+     * organisation's job is answered as absent, so its existence is not revealed.
      */
-    public List<CaptureJob> list(CaptureJob after, int limit) {
-        if (after == null) {
-            return select("SELECT " + COLUMNS + " FROM capture_job WHERE state <> 'RECEIVING'"
-                    + " ORDER BY created_at DESC, capture_id DESC LIMIT ?", limit);
+    public Optional<CaptureJob> find(String captureId, Caller caller) {
+        return find(captureId).filter(job -> Visibility.owns(caller, job.organisation()));
+    }
+
+    /**
+     * Submitted jobs that {@code caller} may see ({@link #find(String, Caller)}), newest first, {@code limit} at a
+     * time: pass the last job of a page as {@code after} for the next one (keyset paging: stable while jobs are
+     * added).
+     */
+    public List<CaptureJob> list(Caller caller, CaptureJob after, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM capture_job WHERE state <> 'RECEIVING'");
+        if (!caller.readsAll()) {
+            sql.append(" AND organisation = ?");
+            arguments.add(caller.organisation());
         }
-        return select("SELECT " + COLUMNS + " FROM capture_job WHERE state <> 'RECEIVING'"
-                        + " AND (created_at < ? OR (created_at = ? AND capture_id < ?))"
-                        + " ORDER BY created_at DESC, capture_id DESC LIMIT ?",
-                utc(after.createdAt()), utc(after.createdAt()), after.captureId(), limit);
+        if (after != null) {
+            sql.append(" AND (created_at < ? OR (created_at = ? AND capture_id < ?))");
+            arguments.add(utc(after.createdAt()));
+            arguments.add(utc(after.createdAt()));
+            arguments.add(after.captureId());
+        }
+        sql.append(" ORDER BY created_at DESC, capture_id DESC LIMIT ?");
+        arguments.add(limit);
+        return select(sql.toString(), arguments.toArray());
     }
 
     /**
@@ -447,7 +472,8 @@ public final class CaptureJobs {
                     Integer eventCount = r.wasNull() ? null : count; // wasNull() speaks of the last column read
                     jobs.add(new CaptureJob(r.getString(1), CaptureJobState.valueOf(r.getString(2)),
                             CaptureErrorBehaviour.valueOf(r.getString(3)), instant(r, 4), instant(r, 5),
-                            r.getString(6), r.getLong(7), eventCount, r.getInt(9), r.getString(10)));
+                            r.getString(6), r.getLong(7), eventCount, r.getInt(9), r.getString(10),
+                            r.getString(11)));
                 }
             }
             return jobs;

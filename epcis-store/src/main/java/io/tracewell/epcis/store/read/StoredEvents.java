@@ -1,6 +1,8 @@
 package io.tracewell.epcis.store.read;
 
 import io.tracewell.epcis.model.EpcisEvent;
+import io.tracewell.epcis.store.access.Caller;
+import io.tracewell.epcis.store.access.Visibility;
 import io.tracewell.epcis.store.write.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Look-ups of stored events by their identifiers. */
@@ -25,9 +28,26 @@ public final class StoredEvents {
      * declaration repeats the eventID of the event it corrects (EPCIS 2.0 §7.4.1.2).
      */
     public List<EpcisEvent> findByEventId(String eventID) {
-        String sql = "SELECT event_json FROM epcis_event WHERE event_id = ? ORDER BY id";
+        return find(eventID, Optional.empty());
+    }
+
+    /**
+     * The events with this eventID that {@code caller} may read ({@link Visibility}): an event it may not read is
+     * left out exactly as if it were not stored, so its existence is not revealed.
+     */
+    public List<EpcisEvent> findByEventId(String eventID, Caller caller) {
+        return find(eventID, Visibility.events(caller, "e"));
+    }
+
+    private List<EpcisEvent> find(String eventID, Optional<Visibility.Condition> visible) {
+        String sql = "SELECT e.event_json FROM epcis_event e WHERE e.event_id = ?"
+                + visible.map(v -> " AND " + v.sql()).orElse("") + " ORDER BY e.id";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, eventID);
+            int i = 2;
+            for (Object argument : visible.map(Visibility.Condition::arguments).orElse(List.of())) {
+                s.setObject(i++, argument);
+            }
             List<EpcisEvent> events = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -34,11 +34,11 @@ import javax.sql.DataSource;
  */
 public final class EventStore {
 
-    private static final String INSERT_EVENT = "INSERT INTO epcis_event (outbox_id, capture_id, event_type, action,"
-            + " event_time, event_time_zone_offset, record_time, event_id, hash_id, biz_step, disposition, read_point,"
-            + " biz_location, transformation_id, certification_info, has_error_declaration, error_declaration_time,"
-            + " error_reason, has_sensor_data, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO epcis_event (outbox_id, capture_id, organisation,"
+            + " event_type, action, event_time, event_time_zone_offset, record_time, event_id, hash_id, biz_step,"
+            + " disposition, read_point, biz_location, transformation_id, certification_info, has_error_declaration,"
+            + " error_declaration_time, error_reason, has_sensor_data, event_json)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStore.class);
 
@@ -451,25 +451,26 @@ public final class EventStore {
         ErrorDeclaration error = event.errorDeclaration();
         s.setLong(1, outboxId);
         s.setString(2, ctx.captureId());
-        s.setString(3, event.type().standardName());
+        s.setString(3, ctx.organisation());
+        s.setString(4, event.type().standardName());
         Action action = actionOf(event);
-        s.setString(4, action == null ? null : action.name());
-        s.setObject(5, utc(event.eventTime()));
-        s.setString(6, event.eventTimeZoneOffset().toString());
-        s.setObject(7, recordTime);
-        s.setString(8, event.eventID());
-        s.setString(9, hashId);
-        s.setString(10, event.bizStep() == null ? null : event.bizStep().uri());
-        s.setString(11, event.disposition() == null ? null : event.disposition().uri());
-        s.setString(12, event.readPoint() == null ? null : canonical(event.readPoint().id()));
-        s.setString(13, event.bizLocation() == null ? null : canonical(event.bizLocation().id()));
-        s.setString(14, event instanceof TransformationEvent t ? t.transformationID() : null);
-        s.setString(15, event.certificationInfo());
-        s.setBoolean(16, error != null);
-        s.setObject(17, error == null ? null : utc(error.declarationTime()));
-        s.setString(18, error == null || error.reason() == null ? null : error.reason().uri());
-        s.setBoolean(19, !event.sensorElementList().isEmpty());
-        s.setString(20, EventJson.write(event, ctx.namespaces()));
+        s.setString(5, action == null ? null : action.name());
+        s.setObject(6, utc(event.eventTime()));
+        s.setString(7, event.eventTimeZoneOffset().toString());
+        s.setObject(8, recordTime);
+        s.setString(9, event.eventID());
+        s.setString(10, hashId);
+        s.setString(11, event.bizStep() == null ? null : event.bizStep().uri());
+        s.setString(12, event.disposition() == null ? null : event.disposition().uri());
+        s.setString(13, event.readPoint() == null ? null : canonical(event.readPoint().id()));
+        s.setString(14, event.bizLocation() == null ? null : canonical(event.bizLocation().id()));
+        s.setString(15, event instanceof TransformationEvent t ? t.transformationID() : null);
+        s.setString(16, event.certificationInfo());
+        s.setBoolean(17, error != null);
+        s.setObject(18, error == null ? null : utc(error.declarationTime()));
+        s.setString(19, error == null || error.reason() == null ? null : error.reason().uri());
+        s.setBoolean(20, !event.sensorElementList().isEmpty());
+        s.setString(21, EventJson.write(event, ctx.namespaces()));
     }
 
     private static Action actionOf(EpcisEvent event) {

@@ -1,5 +1,7 @@
 package io.tracewell.epcis.query.http;
 
+import io.tracewell.epcis.store.access.Caller;
+import io.tracewell.epcis.store.access.Visibility;
 import io.tracewell.epcis.store.write.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * The named queries of the store (table {@code named_query}, migration V4): each definition kept as the JSON the
  * client sent, under its name, until it is deleted. The name is the primary key, so two nodes creating the same
- * name at once cannot both succeed.
+ * name at once cannot both succeed. Each definition is owned by the organisation that created it (V13): only
+ * its callers (and regulators) see it, and only its callers delete it.
  */
 public final class NamedQueries {
 
@@ -30,12 +33,16 @@ public final class NamedQueries {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Stores a definition; false when the name is taken. */
-    boolean create(String name, String queryJson) {
+    /**
+     * Stores a definition owned by {@code organisation}; false when the name is taken. Names are one namespace
+     * for all organisations (they are the resource's path), so a name another organisation took is taken.
+     */
+    boolean create(String name, String organisation, String queryJson) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO named_query (name, query, created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
+                "INSERT INTO named_query (name, organisation, query, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")) {
             s.setString(1, name);
-            s.setString(2, queryJson);
+            s.setString(2, organisation);
+            s.setString(3, queryJson);
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -50,9 +57,17 @@ public final class NamedQueries {
     public record Definition(String name, java.util.Map<String, List<String>> parameters,
                              io.tracewell.epcis.query.QueryContext context) {}
 
-    /** The definition stored under {@code name}, read as {@code GET /queries/{name}/events} reads it. */
+    /**
+     * The definition stored under {@code name}, read as {@code GET /queries/{name}/events} reads it, whoever owns
+     * it: for running a subscription, whose events are filtered by the subscriber's own caller.
+     */
     public Optional<Definition> definition(String name) {
-        return find(name).map(json -> {
+        return definition(name, null);
+    }
+
+    /** The definition stored under {@code name} if {@code caller} may see it ({@link #find}). */
+    public Optional<Definition> definition(String name, Caller caller) {
+        return find(name, caller).map(json -> {
             try {
                 QueryDefinition d = QueryDefinition.of(
                         (com.fasterxml.jackson.databind.node.ObjectNode) QueryDefinition.JSON.readTree(json), "/query");
@@ -68,24 +83,37 @@ public final class NamedQueries {
         return name != null && QueryDefinition.NAME.matcher(name).matches();
     }
 
-    Optional<String> find(String name) {
+    /**
+     * The stored JSON of {@code name} if {@code caller} may see it (its organisation owns it, or it is a regulator;
+     * a null caller is the server itself); another organisation's query is answered as absent.
+     */
+    Optional<String> find(String name, Caller caller) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT query FROM named_query WHERE name = ?")) {
+                "SELECT query, organisation FROM named_query WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                return r.next() && (caller == null || Visibility.owns(caller, r.getString(2)))
+                        ? Optional.of(r.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("reading the named query " + name + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** Up to {@code limit} definitions whose names sort after {@code after}, by name. */
-    List<Stored> page(String after, int limit) {
+    /**
+     * Up to {@code limit} definitions that {@code caller} may see ({@link #find}) whose names sort after
+     * {@code after}, by name.
+     */
+    List<Stored> page(Caller caller, String after, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT name, query FROM named_query WHERE name > ? ORDER BY name LIMIT ?")) {
-            s.setString(1, after);
-            s.setInt(2, limit);
+                "SELECT name, query FROM named_query WHERE name > ?"
+                        + (caller.readsAll() ? "" : " AND organisation = ?") + " ORDER BY name LIMIT ?")) {
+            int i = 1;
+            s.setString(i++, after);
+            if (!caller.readsAll()) {
+                s.setString(i++, caller.organisation());
+            }
+            s.setInt(i, limit);
             List<Stored> page = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -98,11 +126,15 @@ public final class NamedQueries {
         }
     }
 
-    /** Deletes a definition; false when there was none of that name. */
-    boolean delete(String name) {
+    /**
+     * Deletes a definition of {@code organisation}; false when it has none of that name. Only the owner deletes:
+     * a regulator reads every organisation's queries but removes none.
+     */
+    boolean delete(String name, String organisation) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "DELETE FROM named_query WHERE name = ?")) {
+                "DELETE FROM named_query WHERE name = ? AND organisation = ?")) {
             s.setString(1, name);
+            s.setString(2, organisation);
             return s.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new StoreException("deleting the named query " + name + " failed: " + e.getMessage(), e);

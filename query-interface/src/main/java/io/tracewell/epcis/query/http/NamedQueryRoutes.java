@@ -8,12 +8,14 @@ import io.tracewell.epcis.capture.http.AcceptHeader;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.RequiredCaller;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
 import io.tracewell.epcis.capture.problem.ProblemError;
 import io.tracewell.epcis.format.SourceLocation;
 import io.tracewell.epcis.query.QueryParameterException;
 import io.tracewell.epcis.query.QueryParser;
+import io.tracewell.epcis.store.access.Caller;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -33,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * one, and {@code GET /queries/{name}/events} runs it, paged like {@code GET /events}. A definition is checked by
  * the same parser that runs it, when it is created, so a stored query always runs; a parameter it does not accept
  * is a {@code QueryValidationException} naming the parameter and its JSON pointer.
+ *
+ * <p>Every route needs the request's caller (401 without one). A definition belongs to the caller's organisation:
+ * other organisations' callers do not see it (404, as if it did not exist; regulators see all), and running it
+ * shows the caller only the events it may read, whoever defined the query.
  */
 public final class NamedQueryRoutes {
 
@@ -98,6 +104,10 @@ public final class NamedQueryRoutes {
     }
 
     private void create(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         String instance = context.request().path();
         byte[] bytes = context.body().buffer() == null ? new byte[0] : context.body().buffer().getBytes();
         QueryDefinition.Body body;
@@ -122,7 +132,7 @@ public final class NamedQueryRoutes {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("writing a parsed JSON tree failed", e);
         }
-        if (!store.create(body.name(), json)) {
+        if (!store.create(body.name(), caller.get().organisation(), json)) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.RESOURCE_ALREADY_EXISTS,
                     "a query named " + body.name() + " exists already", instance));
             return;
@@ -140,6 +150,10 @@ public final class NamedQueryRoutes {
     }
 
     private void list(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> mediaType = jsonMediaType(context);
         if (mediaType.isEmpty()) {
             return;
@@ -151,7 +165,7 @@ public final class NamedQueryRoutes {
             ResourceRoutes.sendQueryParameterProblem(context, e);
             return;
         }
-        List<NamedQueries.Stored> stored = store.page(pages.after(), pages.perPage() + 1);
+        List<NamedQueries.Stored> stored = store.page(caller.get(), pages.after(), pages.perPage() + 1);
         boolean more = stored.size() > pages.perPage();
         List<NamedQueries.Stored> page = more ? stored.subList(0, pages.perPage()) : stored;
         ArrayNode list = QueryDefinition.JSON.createArrayNode();
@@ -168,12 +182,16 @@ public final class NamedQueryRoutes {
     }
 
     private void get(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> mediaType = jsonMediaType(context);
         if (mediaType.isEmpty()) {
             return;
         }
         Optional<String> name = name(context);
-        Optional<String> json = name.flatMap(store::find);
+        Optional<String> json = name.flatMap(n -> store.find(n, caller.get()));
         if (json.isEmpty()) {
             noSuchQuery(context, name);
             return;
@@ -185,8 +203,12 @@ public final class NamedQueryRoutes {
     }
 
     private void delete(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> name = name(context);
-        if (name.isEmpty() || !store.delete(name.get())) {
+        if (name.isEmpty() || !store.delete(name.get(), caller.get().organisation())) {
             noSuchQuery(context, name);
             return;
         }
@@ -196,8 +218,12 @@ public final class NamedQueryRoutes {
     }
 
     private void run(RoutingContext context) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> name = name(context);
-        Optional<String> json = name.flatMap(store::find);
+        Optional<String> json = name.flatMap(n -> store.find(n, caller.get()));
         if (json.isEmpty()) {
             noSuchQuery(context, name);
             return;

@@ -4,6 +4,7 @@ import io.tracewell.epcis.capture.http.AcceptHeader;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.RequiredCaller;
 import io.tracewell.epcis.capture.http.ResponseFormats;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
@@ -18,6 +19,7 @@ import io.tracewell.epcis.query.QueryParameterException;
 import io.tracewell.epcis.query.QueryParser;
 import io.tracewell.epcis.query.QueryTooLargeException;
 import io.tracewell.epcis.query.SimpleEventQuery;
+import io.tracewell.epcis.store.access.Caller;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The query string is decoded here, exactly once and per RFC 3986: a {@code +} stays a plus sign, so
  * {@code GE_eventTime=2024-03-01T10:00:00+01:00} means what it says.
+ *
+ * <p>Every answer shows only the events the request's caller may read (docs/security.md, "Visibility"): the
+ * condition is AND-ed to the query's own on every page; a request without a caller gets 401.
  */
 public final class QueryRoutes {
 
@@ -104,6 +109,10 @@ public final class QueryRoutes {
      */
     void respondWithEvents(RoutingContext context, Map<String, List<String>> fixed, QueryContext queryContext) {
         long started = System.nanoTime();
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         String instance = context.request().path();
         Optional<String> mediaType = AcceptHeader.parse(context.request().getHeader("Accept")).choose(OFFERED);
         if (mediaType.isEmpty()) {
@@ -129,7 +138,7 @@ public final class QueryRoutes {
                 all.put(p.getKey(), p.getValue());
             }
             SimpleEventQuery query = parser.parse(all, withRequestPrefixes(queryContext, context));
-            EventQueries.Page page = queries.run(query, canonical(all), token, perPage);
+            EventQueries.Page page = queries.run(query, caller.get(), canonical(all), token, perPage);
             Format format = mediaType.get().contains("xml") ? Format.XML : Format.JSON_LD;
             HttpServerResponse response = context.response().setStatusCode(200)
                     .putHeader("Content-Type", mediaType.get());

@@ -6,6 +6,7 @@ import io.tracewell.epcis.capture.http.EpcFormatting;
 import io.tracewell.epcis.capture.http.Gs1Headers;
 import io.tracewell.epcis.capture.http.PathSegments;
 import io.tracewell.epcis.capture.http.ProblemResponses;
+import io.tracewell.epcis.capture.http.RequiredCaller;
 import io.tracewell.epcis.capture.http.ResponseFormats;
 import io.tracewell.epcis.capture.problem.EpcisExceptionType;
 import io.tracewell.epcis.capture.problem.Problem;
@@ -17,6 +18,7 @@ import io.tracewell.epcis.query.QueryContext;
 import io.tracewell.epcis.query.QueryParameterException;
 import io.tracewell.epcis.query.QueryParser;
 import io.tracewell.epcis.query.SimpleEventQuery;
+import io.tracewell.epcis.store.access.Caller;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * events, no table is configured, so Digital Links stay), {@code Never_Translates} and {@code No_Preference} the
  * values as stored. A value the binding does not define is {@code 406 NotAcceptableException}. Paging is on the
  * stored values, whatever form they are shown in.
+ *
+ * <p>Every resource needs the request's caller (401 without one) and lists or finds only values of the events it
+ * may read (docs/security.md, "Visibility").
  */
 public final class ResourceRoutes {
 
@@ -124,6 +129,10 @@ public final class ResourceRoutes {
     }
 
     private void collection(RoutingContext context, Kind kind) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> mediaType = jsonMediaType(context);
         if (mediaType.isEmpty()) {
             return;
@@ -143,7 +152,7 @@ public final class ResourceRoutes {
             sendQueryParameterProblem(context, e);
             return;
         }
-        List<String> values = known.page(kind.source(), pages.after(), pages.perPage() + 1);
+        List<String> values = known.page(kind.source(), caller.get(), pages.after(), pages.perPage() + 1);
         boolean more = values.size() > pages.perPage();
         List<String> page = more ? values.subList(0, pages.perPage()) : values;
         JsonArray member = new JsonArray();
@@ -160,8 +169,12 @@ public final class ResourceRoutes {
     }
 
     private void item(RoutingContext context, Kind kind) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> mediaType = jsonMediaType(context);
-        if (mediaType.isEmpty() || !exists(context, kind)) {
+        if (mediaType.isEmpty() || !exists(context, kind, caller.get())) {
             return;
         }
         HttpServerResponse response = context.response().setStatusCode(200)
@@ -171,18 +184,23 @@ public final class ResourceRoutes {
     }
 
     private void itemEvents(RoutingContext context, Kind kind) {
+        Optional<Caller> caller = RequiredCaller.of(context);
+        if (caller.isEmpty()) {
+            return;
+        }
         Optional<String> value = value(context, kind);
-        if (value.isEmpty() || !exists(context, kind)) {
+        if (value.isEmpty() || !exists(context, kind, caller.get())) {
             return;
         }
         events.respondWithEvents(context, Map.of(kind.parameter(), List.of(value.get())), QueryContext.empty());
     }
 
     /**
-     * Whether a stored event has the path's value; otherwise answers 400 (not a value of its kind) or 404 and
-     * returns false.
+     * Whether a stored event that {@code caller} may read has the path's value; otherwise answers 400 (not a value
+     * of its kind) or 404 and returns false. A value only events hidden from the caller have is 404 like an unknown
+     * one, so another organisation's identifiers are not revealed.
      */
-    private boolean exists(RoutingContext context, Kind kind) {
+    private boolean exists(RoutingContext context, Kind kind, Caller caller) {
         Optional<String> value = value(context, kind);
         if (value.isEmpty()) {
             return false;
@@ -200,7 +218,7 @@ public final class ResourceRoutes {
         }
         // An EPC pattern selects EPCs, it is not one: /epcs lists identifiers only.
         boolean pattern = kind.parameter().equals("MATCH_anyEPC") && v.regionMatches(true, 0, "urn:epc:idpat:", 0, 14);
-        if (pattern || !known.anyMatch(query)) {
+        if (pattern || !known.anyMatch(query, caller)) {
             ProblemResponses.send(context, Problem.of(EpcisExceptionType.NO_SUCH_RESOURCE,
                     "no stored event has the " + kind.what() + " " + v, instance));
             return false;
