@@ -133,6 +133,23 @@ abstract class CaptureJobsTest {
     }
 
     @Test
+    void aFinishedJobIsRunningForClientsUntilItsEventsAreVisibleToQueries() throws IOException {
+        submit("job-v", CaptureErrorBehaviour.ROLLBACK, DOCUMENT, "n/1", Duration.ofMinutes(1));
+        // What a capture's transaction leaves at its commit: the job finished, its outbox row not yet numbered.
+        sql.execute("INSERT INTO epcis_outbox (created_at, kind, capture_id, event_count)"
+                + " VALUES (UTC_TIMESTAMP(6), 'CAPTURE', 'job-v', 1)");
+        assertThat(jobs.finish("job-v", CaptureJobState.SUCCESS, 1, 1, null)).isTrue();
+
+        CaptureJob committed = jobs.find("job-v").orElseThrow();
+        assertThat(committed.running()).as("finished for the workers").isFalse();
+        assertThat(committed.runningForClients()).as("not yet for clients: a query would miss its events").isTrue();
+
+        new io.tracewell.epcis.store.write.OutboxPublisher(database.dataSource()).publish();
+        assertThat(jobs.find("job-v").orElseThrow().runningForClients()).isFalse();
+        sql.execute("DELETE FROM epcis_outbox WHERE capture_id = 'job-v'");
+    }
+
+    @Test
     void finishingRecordsTheOutcomeOnce() throws IOException {
         submit("job-2", CaptureErrorBehaviour.PROCEED, DOCUMENT, "n/1", Duration.ofMinutes(1));
 

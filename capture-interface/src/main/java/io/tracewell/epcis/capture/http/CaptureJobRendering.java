@@ -67,13 +67,13 @@ final class CaptureJobRendering {
     private static void write(JsonGenerator g, CaptureJob job) throws IOException {
         g.writeStartObject();
         g.writeStringField("captureID", job.captureId());
-        g.writeBooleanField("running", job.running());
+        g.writeBooleanField("running", job.runningForClients());
         g.writeBooleanField("success", success(job));
         g.writeStringField("captureErrorBehaviour", job.errorBehaviour().headerValue());
         if (job.createdAt() != null) {
             g.writeStringField("createdAt", job.createdAt().toString());
         }
-        if (job.finishedAt() != null) {
+        if (job.finishedAt() != null && !job.runningForClients()) {
             g.writeStringField("finishedAt", job.finishedAt().toString());
         }
         g.writeArrayFieldStart("errors");
@@ -95,13 +95,13 @@ final class CaptureJobRendering {
             w.setPrefix("problem", ProblemRenderer.XML_NAMESPACE);
             w.writeNamespace("problem", ProblemRenderer.XML_NAMESPACE);
             w.writeAttribute("captureID", job.captureId());
-            w.writeAttribute("running", Boolean.toString(job.running()));
+            w.writeAttribute("running", Boolean.toString(job.runningForClients()));
             w.writeAttribute("success", Boolean.toString(success(job)));
             element(w, "captureErrorBehaviour", job.errorBehaviour().headerValue());
             if (job.createdAt() != null) {
                 element(w, "createdAt", job.createdAt().toString());
             }
-            if (job.finishedAt() != null) {
+            if (job.finishedAt() != null && !job.runningForClients()) {
                 element(w, "finishedAt", job.finishedAt().toString());
             }
             List<JsonNode> problems = CaptureErrors.read(job.errorsJson());

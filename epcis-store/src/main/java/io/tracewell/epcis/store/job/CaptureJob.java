@@ -18,11 +18,22 @@ import java.util.Objects;
  * @param errorsJson     the errors as a JSON array, or null
  * @param organisation   the organisation that submitted the document: only its callers (and regulators) see the
  *                       job, and its events belong to it
+ * @param eventsVisible  whether every event the job stored is visible to queries (its outbox rows are numbered in
+ *                       the visibility order, docs/store.md §5a); the moment between the commit and the numbering,
+ *                       or longer if the numbering failed and waits for the periodic publisher
  */
 public record CaptureJob(String captureId, CaptureJobState state, CaptureErrorBehaviour errorBehaviour,
                          Instant createdAt, Instant finishedAt, String mediaType, long documentSize,
                          Integer eventCount, int eventsStored, String errorsJson,
-                         String organisation) {
+                         String organisation, boolean eventsVisible) {
+
+    /** A job whose events, if any, are visible to queries. */
+    public CaptureJob(String captureId, CaptureJobState state, CaptureErrorBehaviour errorBehaviour,
+                      Instant createdAt, Instant finishedAt, String mediaType, long documentSize,
+                      Integer eventCount, int eventsStored, String errorsJson, String organisation) {
+        this(captureId, state, errorBehaviour, createdAt, finishedAt, mediaType, documentSize, eventCount,
+                eventsStored, errorsJson, organisation, true);
+    }
 
     public CaptureJob {
         Objects.requireNonNull(captureId, "captureId");
@@ -33,5 +44,13 @@ public record CaptureJob(String captureId, CaptureJobState state, CaptureErrorBe
 
     public boolean running() {
         return state == CaptureJobState.RUNNING;
+    }
+
+    /**
+     * Whether a client is told the job is running: while it runs, and after it has finished until its events can be
+     * queried. A client that sees a job finished can then find every event it stored (read your writes).
+     */
+    public boolean runningForClients() {
+        return running() || !eventsVisible;
     }
 }

@@ -40,7 +40,9 @@ public final class CaptureJobs {
     public static final int CHUNK_SIZE = 1024 * 1024;
 
     private static final String COLUMNS = "capture_id, state, error_behaviour, created_at, finished_at, media_type,"
-            + " document_size, event_count, events_stored, errors, organisation";
+            + " document_size, event_count, events_stored, errors, organisation,"
+            + " NOT EXISTS (SELECT 1 FROM epcis_outbox o WHERE o.capture_id = capture_job.capture_id"
+            + " AND o.visible_seq IS NULL)";
 
     private final DataSource dataSource;
 
@@ -473,7 +475,7 @@ public final class CaptureJobs {
                     jobs.add(new CaptureJob(r.getString(1), CaptureJobState.valueOf(r.getString(2)),
                             CaptureErrorBehaviour.valueOf(r.getString(3)), instant(r, 4), instant(r, 5),
                             r.getString(6), r.getLong(7), eventCount, r.getInt(9), r.getString(10),
-                            r.getString(11)));
+                            r.getString(11), r.getBoolean(12)));
                 }
             }
             return jobs;
