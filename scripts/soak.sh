@@ -12,18 +12,5 @@
 # check held. The report is printed and kept in epcis-server/target/soak/run-<time>/report.md.
 set -eu
 cd "$(dirname "$0")/.."
-
-jar=epcis-server/target/epcis-server.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$jar" -type f 2>/dev/null | head -n 1)" ]
-then
-    echo "building $jar" >&2
-    ./mvnw -B -q package -DskipTests -pl epcis-server -am
-fi
-
-./mvnw -B -q -pl epcis-server -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-
-cp="epcis-server/target/test-classes:epcis-server/target/classes:$(cat epcis-server/target/bench.classpath)"
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-exec java ${BENCH_JAVA_OPTS:--Xmx1g} -cp "$cp" io.tracewell.server.bench.SoakRun "$@" \
-    --jar "$jar" --server-jvm "${JAVA_OPTS:--Xmx1g}"
+. scripts/lib/server-bench.sh
+run_server_bench SoakRun -Xmx1g "$@"
