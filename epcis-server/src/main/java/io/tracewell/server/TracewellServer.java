@@ -169,13 +169,6 @@ public final class TracewellServer implements AutoCloseable {
         // First: every request is authenticated and checked against the access rules (docs/security.md).
         router.route().order(io.tracewell.server.security.SecurityHandler.ORDER).handler(security.handler());
         new io.tracewell.server.security.ApiKeyRoutes(security.apiKeys()).mount(router);
-        String databaseMode = embeddedDatabase != null ? "embedded" : "external";
-        DatabaseProbe selectOne = DatabaseProbe.selectOne(dataSource, 5);
-        DatabaseProbe ready = () -> {
-            schema.migrate();
-            selectOne.check();
-        };
-        new HealthHandler(ready, databaseMode, TracewellVersion.get()).mount(router);
 
         EventStore store = new EventStore(dataSource, EventHasher.standard(), Clock.systemUTC());
         StoredEvents storedEvents = new StoredEvents(dataSource);
@@ -350,6 +343,16 @@ public final class TracewellServer implements AutoCloseable {
         webSockets.mount(router); // before NamedQueryRoutes: requests without Upgrade: websocket go on to it
         new NamedQueryRoutes(queryRoutes, QueryParser.standard(), dataSource, MAX_PER_PAGE, TracewellVersion.get())
                 .mount(router);
+
+        // Last: the HTTP server already listens while the routes are mounted, so /health answers 200 only once every
+        // other route is there (a client that waits for it must not meet a 404 from a route not yet mounted).
+        String databaseMode = embeddedDatabase != null ? "embedded" : "external";
+        DatabaseProbe selectOne = DatabaseProbe.selectOne(dataSource, 5);
+        DatabaseProbe ready = () -> {
+            schema.migrate();
+            selectOne.check();
+        };
+        new HealthHandler(ready, databaseMode, TracewellVersion.get()).mount(router);
     }
 
     /** The address clients use, e.g. {@code http://localhost:8080/}. */
